@@ -1,0 +1,55 @@
+// swift-tools-version:6.1
+import PackageDescription
+
+let strictSettings: [SwiftSetting] = [
+    .swiftLanguageMode(.v6),
+    .enableUpcomingFeature("MemberImportVisibility"),
+    .enableUpcomingFeature("ExistentialAny"),
+]
+
+let package = Package(
+    name: "Stocktake",
+    platforms: [.macOS(.v14)],
+    products: [
+        .library(name: "StocktakeCore", targets: ["StocktakeCore"]),
+        .library(name: "StocktakeText", targets: ["StocktakeText"]),
+        .library(name: "StocktakeLedger", targets: ["StocktakeLedger"]),
+        .library(name: "StocktakeStore", targets: ["StocktakeStore"]),
+        .executable(name: "stocktake", targets: ["stocktake"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+        .package(url: "https://github.com/apple/swift-crypto", from: "4.0.0"),
+        .package(url: "https://github.com/groue/GRDB.swift", from: "7.0.0"),
+    ],
+    targets: [
+        .target(name: "StocktakeCore", swiftSettings: strictSettings),
+        .target(name: "StocktakeText", dependencies: ["StocktakeCore"], swiftSettings: strictSettings),
+        .target(
+            name: "StocktakeLedger",
+            dependencies: [.product(name: "Crypto", package: "swift-crypto")],
+            swiftSettings: strictSettings
+        ),
+        .target(
+            name: "StocktakeStore",
+            dependencies: [
+                "StocktakeCore", "StocktakeText", "StocktakeLedger",
+                .product(name: "GRDB", package: "GRDB.swift"),
+            ],
+            swiftSettings: strictSettings
+        ),
+        .executableTarget(
+            name: "stocktake",
+            dependencies: [
+                "StocktakeCore", "StocktakeText", "StocktakeLedger", "StocktakeStore",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ],
+            swiftSettings: strictSettings
+        ),
+        .testTarget(name: "StocktakeCoreTests", dependencies: ["StocktakeCore", "StocktakeStore"], swiftSettings: strictSettings),
+        .testTarget(name: "StocktakeTextTests", dependencies: ["StocktakeText", "StocktakeStore"], swiftSettings: strictSettings),
+        .testTarget(name: "StocktakeLedgerTests", dependencies: ["StocktakeLedger"], swiftSettings: strictSettings),
+        .testTarget(name: "StocktakeStoreTests", dependencies: ["StocktakeStore"], swiftSettings: strictSettings),
+        .testTarget(name: "StocktakeCLITests", dependencies: ["stocktake"], swiftSettings: strictSettings),
+    ]
+)

@@ -1,0 +1,111 @@
+import Foundation
+
+/// A state's standing under a treaty on one day, derived from the dated events.
+public enum TreatyStanding: String, Sendable, Codable, CaseIterable {
+    /// Bound by the treaty.
+    case party
+    /// Announced withdrawal, but the withdrawal's validity is contested; counted as a party by the depositary.
+    case partyWithdrawalContested = "party-withdrawal-contested"
+    /// Bound, but has suspended its implementation.
+    case partySuspended = "party-suspended"
+    /// Signed, not (or no longer) ratified.
+    case signatory
+    /// Withdrew its ratification and is back to signatory.
+    case ratificationWithdrawn = "ratification-withdrawn"
+    /// Withdrew from the treaty.
+    case withdrawn
+    /// No recorded signature or consent.
+    case none
+    /// The record only says the state joined on or before a later day, so its standing on this day is unknown.
+    case unknown
+
+    /// True when the state counts as a party on the depositary's convention.
+    public var countsAsParty: Bool { [.party, .partyWithdrawalContested, .partySuspended].contains(self) }
+    /// True when the state has signed or is bound.
+    public var countsAsSignatory: Bool { countsAsParty || self == .signatory || self == .ratificationWithdrawn }
+}
+
+/// One state's standing, with the events it rests on.
+public struct StateTreatyStatus: Sendable {
+    /// The state.
+    public let state: String
+    /// Its standing on the day asked about.
+    public let standing: TreatyStanding
+    /// The events up to that day, oldest first.
+    public let events: [TreatyEventRecord]
+}
+
+/// The status of a treaty on one day: whether it is in force and where every state stands.
+public struct TreatyStatusReport: Sendable {
+    /// The treaty.
+    public let treaty: TreatyRecord
+    /// The day the report is for.
+    public let asOf: Day
+    /// `in force`, `not in force`, `expired`, `terminated`, `never in force`, `proposed` or `not yet open`.
+    public let treatyState: String
+    /// Every state with at least one recorded event, in code order.
+    public let states: [StateTreatyStatus]
+
+    /// The states that count as parties, in code order.
+    public var parties: [StateTreatyStatus] { states.filter { $0.standing.countsAsParty } }
+    /// The states that have signed but are not bound.
+    public var signatoriesOnly: [StateTreatyStatus] {
+        states.filter { $0.standing == .signatory || $0.standing == .ratificationWithdrawn }
+    }
+    /// The states whose standing on this day the record cannot tell.
+    public var unknown: [StateTreatyStatus] { states.filter { $0.standing == .unknown } }
+    /// The states whose party status has a qualification (contested withdrawal, suspension).
+    public var qualified: [StateTreatyStatus] {
+        states.filter { $0.standing == .partyWithdrawalContested || $0.standing == .partySuspended }
+    }
+}
+
+extension Registry {
+    /// Derives every state's standing under a treaty on a day from the dated events; counts are never stored.
+    public func treatyStatus(_ treatyID: String, asOf day: Day) throws -> TreatyStatusReport {
+        let treaty = try self.treaty(treatyID)
+        let wide = treaty.events.filter { $0.date <= day }
+        let treatyState: String
+        if treaty.kind == "proposed" {
+            treatyState = "proposed"
+        } else if let status = treaty.status {
+            treatyState = status.replacingOccurrences(of: "-", with: " ")
+        } else if wide.contains(where: { $0.event == .expired }) {
+            treatyState = "expired"
+        } else if wide.contains(where: { $0.event == .enteredIntoForce }) {
+            treatyState = "in force"
+        } else if treaty.events.contains(where: { $0.event == .openedForSignature || $0.event == .enteredIntoForce })
+            && !wide.contains(where: { $0.event == .openedForSignature || $0.event == .adopted || $0.event == .signedByParties })
+        {
+            treatyState = "not yet open"
+        } else {
+            treatyState = "not in force"
+        }
+        let expired = treatyState == "expired"
+        var byState: [String: [TreatyEventRecord]] = [:]
+        for event in treatyEvents where event.treaty == treaty.id {
+            if let state = event.state { byState[state, default: []].append(event) }
+        }
+        let statuses = byState.keys.sorted().map { state -> StateTreatyStatus in
+            let all = byState[state]!.sorted { $0.date < $1.date }
+            let past = all.filter { $0.date <= day }
+            var standing = TreatyStanding.none
+            for event in past {
+                switch event.event {
+                case .signed: if standing == .none { standing = .signatory }
+                case .ratified, .acceded, .succeeded, .joined: standing = .party
+                case .withdrew: standing = .withdrawn
+                case .withdrawalContested: standing = .partyWithdrawalContested
+                case .ratificationWithdrawn: standing = .ratificationWithdrawn
+                case .suspended: if standing == .party { standing = .partySuspended }
+                default: break
+                }
+            }
+            let pendingUndated = all.contains { $0.date > day && $0.datePrecision == .onOrBefore && $0.event.isConsent }
+            if pendingUndated && !standing.countsAsParty { standing = .unknown }
+            if expired && standing.countsAsParty { standing = .none }
+            return StateTreatyStatus(state: state, standing: standing, events: past)
+        }
+        return TreatyStatusReport(treaty: treaty, asOf: day, treatyState: treatyState, states: statuses)
+    }
+}

@@ -1,0 +1,58 @@
+import ArgumentParser
+import Foundation
+import StocktakeCore
+import StocktakeStore
+
+/// How a command writes its result.
+enum OutputFormat: String, ExpressibleByArgument, CaseIterable {
+    case text, json, csv
+}
+
+/// Options every registry command shares: where the data is and how to print.
+struct RegistryOptions: ParsableArguments {
+    @Option(name: .long, help: "The Data folder (default: $STOCKTAKE_DATA, ./Data, or the checkout's Data).")
+    var data: String?
+
+    @Option(name: .long, help: "Output format: text, json or csv.")
+    var format: OutputFormat = .text
+
+    func loadRegistry() throws -> Registry {
+        try RegistryDirectory.load(from: RegistryDirectory.locate(explicit: data))
+    }
+}
+
+/// Parses `--as-of`; today (UTC) when absent.
+func parseDay(_ text: String?) throws -> Day {
+    guard let text else {
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = TimeZone(identifier: "UTC")!
+        let parts = calendar.dateComponents([.year, .month, .day], from: Date())
+        return Day(year: parts.year!, month: parts.month!, day: parts.day!)!
+    }
+    guard let day = Day(iso: text) else {
+        throw StocktakeError(.invalidDate, "'\(text)' is not a valid date; write it as YYYY-MM-DD, for example 2026-11-01.")
+    }
+    return day
+}
+
+/// Writes rows as RFC 4180 CSV.
+func csv(_ rows: [[String]]) -> String {
+    rows.map { row in
+        row.map { field in
+            field.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" })
+                ? "\"" + field.replacingOccurrences(of: "\"", with: "\"\"") + "\"" : field
+        }.joined(separator: ",")
+    }.joined(separator: "\n") + "\n"
+}
+
+/// Encodes a value as pretty, key-sorted JSON.
+func json(_ value: some Encodable) throws -> String {
+    let encoder = JSONEncoder()
+    encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+    return String(decoding: try encoder.encode(value), as: UTF8.self) + "\n"
+}
+
+/// Writes to standard output without a trailing newline of its own.
+func emit(_ text: String) {
+    FileHandle.standardOutput.write(Data(text.utf8))
+}

@@ -1,0 +1,14 @@
+import ArgumentParser
+
+/// The `stocktake` command: the NPT disarmament record from the command line.
+@main
+struct StocktakeCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "stocktake",
+        abstract: "Stocktake: a verifiable record of NPT disarmament commitments and their implementation.",
+        subcommands: [
+            StatesCommand.self, StateCommand.self, TreatyCommand.self, CommitmentsCommand.self,
+            CommitmentCommand.self, RegistryCheckCommand.self,
+        ]
+    )
+}
