@@ -8,6 +8,7 @@ public struct Registry: Sendable {
     /// The file names the registry is read from, in `Data/registry`.
     public static let fileNames = [
         "states.json", "organizations.json", "treaties.json", "commitments.json", "ambiguous-aliases.json",
+        "alias-exclusions.json", "reference-words.json",
     ]
 
     /// All states by ISO alpha-3 code, in code order.
@@ -26,6 +27,10 @@ public struct Registry: Sendable {
     public let addresseeGroups: [String: LocalizedText]
     /// Aliases that knowingly name more than one thing.
     public let declaredAmbiguities: [DeclaredAmbiguity]
+    /// Contexts in which an alias does not count as a mention.
+    public let aliasExclusions: [AliasExclusion]
+    /// Words that introduce or connect references, by language.
+    public let referenceWords: ReferenceWords
     /// Source tables of each file, keyed by file name and then by source key.
     public let sources: [String: [String: SourceRecord]]
 
@@ -64,6 +69,8 @@ public struct Registry: Sendable {
         commitments = commitmentsFile.commitments
         addresseeGroups = commitmentsFile.addresseeGroups.mapValues(\.values)
         declaredAmbiguities = ambiguities.ambiguities
+        referenceWords = try decode(ReferenceWords.self, "reference-words.json")
+        aliasExclusions = try decode(AliasExclusionsFile.self, "alias-exclusions.json").exclusions
         sources = [
             "states.json": statesFile.sources, "organizations.json": organizationsFile.sources,
             "treaties.json": treatiesFile.sources, "commitments.json": commitmentsFile.sources,
@@ -183,6 +190,38 @@ struct CommitmentsFile: Codable {
     let addresseeGroups: [String: LanguageKeyed<String>]
     let instruments: [InstrumentRecord]
     let commitments: [CommitmentRecord]
+}
+
+/// A context in which an alias is not a mention: the alias stands inside one of the longer strings.
+public struct AliasExclusion: Codable, Sendable {
+    /// The alias text.
+    public let alias: String
+    /// The language of the alias.
+    public let language: Language
+    /// Longer strings containing the alias in which it does not count.
+    public let notWithin: [String]
+}
+
+/// Words that introduce or connect references ("resolution", "and", "to"), by language, from `reference-words.json`.
+public struct ReferenceWords: Codable, Sendable {
+    /// Phrases meaning "the Treaty" standing alone.
+    public let treatyAnaphora: [String: [String]]
+    /// Words introducing resolution numbers.
+    public let resolutionWords: [String: [String]]
+    /// Words joining items of a list.
+    public let listSeparators: [String: [String]]
+    /// Words joining the ends of a range.
+    public let rangeWords: [String: [String]]
+    /// Words linking an item to the instrument that contains it ("of the").
+    public let chainConnectors: [String: [String]]
+    /// Arabic letters used for sub-items, mapped to Latin letters.
+    public let arabicSubItemLetters: [String: String]
+    /// Chinese numerals and their values.
+    public let chineseNumerals: [String: Int]
+}
+
+struct AliasExclusionsFile: Codable {
+    let exclusions: [AliasExclusion]
 }
 
 struct AmbiguitiesFile: Codable {

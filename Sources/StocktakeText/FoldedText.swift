@@ -1,0 +1,143 @@
+import Foundation
+
+/// Text folded for matching, with a map back to positions in the original.
+///
+/// Folding applies NFKC per character (full-width forms, ligatures, circled letters, Arabic
+/// presentation forms), lower-cases, maps Arabic-Indic digits to ASCII, and drops soft hyphens,
+/// tatweel and Arabic diacritics. Every folded scalar remembers the original scalar it came from,
+/// so a match in folded text gives offsets in the original text.
+public struct FoldedText: Sendable {
+    /// The folded scalars.
+    public let scalars: [Unicode.Scalar]
+    /// For each folded scalar, the index of the original scalar it came from.
+    public let origin: [Int]
+    /// The number of scalars in the original text.
+    public let originalCount: Int
+
+    /// Folds `text` for matching.
+    public init(_ text: String) {
+        var scalars: [Unicode.Scalar] = []
+        var origin: [Int] = []
+        scalars.reserveCapacity(text.unicodeScalars.count)
+        origin.reserveCapacity(text.unicodeScalars.count)
+        var index = 0
+        for scalar in text.unicodeScalars {
+            FoldedText.fold(scalar) { folded in
+                scalars.append(folded)
+                origin.append(index)
+            }
+            index += 1
+        }
+        (self.scalars, self.origin) = FoldedText.squeezeSpaces(scalars, origin)
+        self.originalCount = index
+    }
+
+    /// Collapses runs of spaces into one and drops spaces next to CJK characters, where spacing is typographic only.
+    static func squeezeSpaces(_ scalars: [Unicode.Scalar], _ origin: [Int]) -> ([Unicode.Scalar], [Int]) {
+        var outScalars: [Unicode.Scalar] = []
+        var outOrigin: [Int] = []
+        outScalars.reserveCapacity(scalars.count)
+        outOrigin.reserveCapacity(scalars.count)
+        var i = 0
+        while i < scalars.count {
+            if scalars[i] == " " {
+                var j = i
+                while j < scalars.count && scalars[j] == " " { j += 1 }
+                let before = outScalars.last
+                let after = j < scalars.count ? scalars[j] : nil
+                if let before, let after, !before.isCJK, !after.isCJK {
+                    outScalars.append(" ")
+                    outOrigin.append(origin[i])
+                }
+                i = j
+                continue
+            }
+            outScalars.append(scalars[i])
+            outOrigin.append(origin[i])
+            i += 1
+        }
+        return (outScalars, outOrigin)
+    }
+
+    /// The original scalar range `[start, end)` that folded range `[from, to)` came from.
+    public func originalRange(_ from: Int, _ to: Int) -> (start: Int, end: Int) {
+        let start = from < origin.count ? origin[from] : originalCount
+        let end = to > 0 ? origin[to - 1] + 1 : start
+        return (start, max(start, end))
+    }
+
+    /// Folds one string for use as a key (aliases, queries).
+    public static func key(_ text: String) -> String {
+        var view = String.UnicodeScalarView()
+        view.append(contentsOf: FoldedText(text).scalars)
+        return String(view)
+    }
+
+    /// Folds a single scalar, calling `emit` for each resulting scalar (none when it is dropped).
+    @inline(__always)
+    static func fold(_ scalar: Unicode.Scalar, _ emit: (Unicode.Scalar) -> Void) {
+        let value = scalar.value
+        if value < 0x80 {
+            if value >= 0x41 && value <= 0x5A {
+                emit(Unicode.Scalar(value + 0x20)!)
+            } else if value == 0x0A || value == 0x0D || value == 0x09 {
+                emit(" ")
+            } else {
+                emit(scalar)
+            }
+            return
+        }
+        switch value {
+        case 0x00AD, 0x0640, 0x200B, 0x200C, 0x200D, 0x200E, 0x200F, 0xFEFF: return  // soft hyphen, tatweel, zero-width, marks
+        case 0x064B...0x065F, 0x0670: return  // Arabic harakat and superscript alef
+        case 0x0660...0x0669: emit(Unicode.Scalar(value - 0x0660 + 0x30)!); return  // Arabic-Indic digits
+        case 0x06F0...0x06F9: emit(Unicode.Scalar(value - 0x06F0 + 0x30)!); return  // Extended Arabic-Indic digits
+        case 0x00A0, 0x2000...0x200A, 0x202F, 0x205F, 0x3000: emit(" "); return  // spaces
+        case 0x2010...0x2015, 0x2212: emit("-"); return  // dashes
+        case 0x00B9, 0x00B2, 0x00B3, 0x2070...0x2079: return  // superscript footnote markers
+        case 0x4E00...0x9FFF, 0x3400...0x4DBF: emit(scalar); return  // CJK ideographs fold to themselves
+        default: break
+        }
+        for folded in FoldCache.shared.fold(scalar) { emit(folded) }
+    }
+}
+
+/// Caches NFKC plus lower-casing for scalars outside ASCII and the CJK blocks.
+final class FoldCache: @unchecked Sendable {
+    static let shared = FoldCache()
+    private let lock = NSLock()
+    private var table: [UInt32: [Unicode.Scalar]] = [:]
+
+    func fold(_ scalar: Unicode.Scalar) -> [Unicode.Scalar] {
+        lock.lock()
+        if let hit = table[scalar.value] {
+            lock.unlock()
+            return hit
+        }
+        lock.unlock()
+        let folded = Array(String(Character(scalar)).precomposedStringWithCompatibilityMapping.lowercased().unicodeScalars)
+        lock.lock()
+        table[scalar.value] = folded
+        lock.unlock()
+        return folded
+    }
+}
+
+extension Unicode.Scalar {
+    /// True for Han ideographs, kana and hangul: scripts written without spaces between words.
+    public var isCJK: Bool {
+        switch value {
+        case 0x4E00...0x9FFF, 0x3400...0x4DBF, 0x20000...0x2A6DF, 0xF900...0xFAFF, 0x3040...0x30FF, 0xAC00...0xD7AF, 0x31F0...0x31FF:
+            return true
+        default: return false
+        }
+    }
+
+    /// True for letters and digits of any script (word characters for boundaries).
+    public var isWordCharacter: Bool {
+        properties.isAlphabetic || properties.numericType != nil || value == 0x5F
+    }
+
+    /// True for ASCII digits.
+    public var isASCIIDigit: Bool { value >= 0x30 && value <= 0x39 }
+}

@@ -1,0 +1,113 @@
+extension ReferenceExtractor {
+    /// Resolves items and anaphora to identifiers and keeps only the most specific mention of each chain.
+    func resolve(_ mentions: inout [Mention], _ s: [Unicode.Scalar], defaultTreaty: String?) {
+        // "The Treaty": the treaty last named before it in the paragraph, else the document's treaty.
+        var lastTreaty: String?
+        for index in mentions.indices {
+            if mentions[index].role == .anaphora {
+                if let treaty = lastTreaty ?? defaultTreaty {
+                    mentions[index].id = treaty
+                    mentions[index].scope = treaty
+                } else {
+                    mentions[index].suppressed = true
+                }
+            } else if mentions[index].kind == "treaty" {
+                lastTreaty = mentions[index].id
+            }
+        }
+        // Items: find their instrument from the chain they stand in.
+        for index in mentions.indices where mentions[index].role == .item {
+            let item = mentions[index]
+            var scope = item.scope
+            let before = chainNeighbour(mentions, index, step: -1, s)
+            let after = chainNeighbour(mentions, index, step: 1, s)
+            let neighbour = [before, after].compactMap { $0 }.first { mentions[$0].role == .container || mentions[$0].role == .anaphora }
+            if scope.isEmpty || treatyInstruments[scope] != nil {
+                // Articles belong to the treaty of the chain, else the last named treaty, else the document's.
+                if let neighbour, mentions[neighbour].kind == "treaty" {
+                    scope = mentions[neighbour].id
+                } else if treatyInstruments[scope] != nil || scope.isEmpty {
+                    let previous = mentions[..<index].last { $0.kind == "treaty" && !$0.id.isEmpty }
+                    scope = previous?.id ?? defaultTreaty ?? ""
+                }
+            } else if item.needsContext {
+                guard let neighbour, mentions[neighbour].scope == scope else {
+                    mentions[index].suppressed = true
+                    continue
+                }
+            }
+            let id = "\(scope):\(item.id)"
+            if commitmentIDs.contains(id) {
+                mentions[index].id = id
+                mentions[index].scope = scope
+            } else {
+                mentions[index].suppressed = true
+            }
+        }
+        // A body directly before a resolution number issued it ("General Assembly resolution 79/47"): the resolution is the mention.
+        for index in mentions.indices where mentions[index].kind == "organization" {
+            if let next = chainNeighbour(mentions, index, step: 1, s), mentions[next].role == .resolution, mentions[next].start > mentions[index].start {
+                mentions[index].suppressed = true
+            }
+        }
+        // Containers and anaphora directly chained to an item of theirs name the item only.
+        var changed = true
+        while changed {
+            changed = false
+            for index in mentions.indices where !mentions[index].suppressed && (mentions[index].role == .container || mentions[index].role == .anaphora) {
+                for step in [1, -1] {
+                    guard let other = chainNeighbour(mentions, index, step: step, s), !mentions[other].suppressed || mentions[other].role != .item else { continue }
+                    let next = mentions[other]
+                    let specific = (next.role == .item && !next.suppressed && next.scope == mentions[index].id)
+                        || (next.role == .container && next.id == mentions[index].id && step == 1 && next.suppressed == false
+                            && chainNeighbour(mentions, other, step: 1, s).map { mentions[$0].role == .item && mentions[$0].scope == next.id } == true)
+                    if specific {
+                        mentions[index].suppressed = true
+                        changed = true
+                        break
+                    }
+                }
+            }
+        }
+    }
+
+    /// The neighbouring mention in direction `step` when only connecting words, quotes or spaces stand between them;
+    /// sibling items of one list ("第3段和第4段") are passed over, so every item of a list reaches the list's container.
+    func chainNeighbour(_ mentions: [Mention], _ index: Int, step: Int, _ s: [Unicode.Scalar]) -> Int? {
+        var edge = index
+        var other = index + step
+        while other >= 0 && other < mentions.count && mentions[index].role == .item && mentions[other].role == .item
+            && mentions[other].scope == mentions[index].scope && gapIsConnector(mentions, edge, other, s, allowSeparators: true)
+        {
+            edge = other
+            other += step
+        }
+        guard other >= 0 && other < mentions.count else { return nil }
+        return gapIsConnector(mentions, edge, other, s, allowSeparators: false) ? other : nil
+    }
+
+    func gapIsConnector(_ mentions: [Mention], _ a: Int, _ b: Int, _ s: [Unicode.Scalar], allowSeparators: Bool) -> Bool {
+        let (from, to) = a < b ? (mentions[a].end, mentions[b].start) : (mentions[b].end, mentions[a].start)
+        guard from < to else { return true }
+        return isConnector(s, from, to, allowSeparators: allowSeparators)
+    }
+
+    /// True when `s[from..<to]` holds only spaces, quotes, brackets and chain connectors ("of the", 的).
+    func isConnector(_ s: [Unicode.Scalar], _ from: Int, _ to: Int, allowSeparators: Bool = false) -> Bool {
+        var k = from
+        while k < to {
+            let c = s[k]
+            if c == " " || "\"'“”‘’«»《》「」()".unicodeScalars.contains(c) {
+                k += 1
+                continue
+            }
+            if allowSeparators, let separator = separators.matches(in: s, at: k).first(where: { $0.end <= to }) {
+                k = separator.end
+                continue
+            }
+            guard let match = connectors.matches(in: s, at: k).first(where: { $0.end <= to }) else { return false }
+            k = match.end
+        }
+        return true
+    }
+}

@@ -1,0 +1,251 @@
+extension ReferenceExtractor {
+    /// Scans folded text left to right, taking at each position the first grammar that matches.
+    func scan(_ folded: FoldedText, _ original: [Unicode.Scalar]) -> [Mention] {
+        let s = folded.scalars
+        var mentions: [Mention] = []
+        var i = 0
+        while i < s.count {
+            let atBoundary = i == 0 || !s[i - 1].isWordCharacter || s[i - 1].isCJK || s[i].isCJK
+            if atBoundary {
+                if let found = scanSymbol(s, at: i, folded: folded, original: original) {
+                    mentions.append(found)
+                    i = found.end
+                    continue
+                }
+                if let found = scanResolutions(s, at: i, folded: folded, original: original) {
+                    mentions += found.mentions
+                    i = found.end
+                    continue
+                }
+                if let found = scanPrefixItems(s, at: i) {
+                    mentions += found.mentions
+                    i = found.end
+                    continue
+                }
+                if let found = scanSuffixItems(s, at: i) {
+                    mentions += found.mentions
+                    i = found.end
+                    continue
+                }
+            }
+            if let found = scanAlias(s, at: i, folded: folded, original: original) {
+                mentions.append(found)
+                i = found.end
+                continue
+            }
+            if let found = scanAnaphora(s, at: i, folded: folded, original: original) {
+                mentions.append(found)
+                i = found.end
+                continue
+            }
+            i += 1
+        }
+        return mentions
+    }
+
+    func isWordEnd(_ s: [Unicode.Scalar], _ end: Int) -> Bool {
+        end >= s.count || !s[end].isWordCharacter || s[end].isCJK || s[end - 1].isCJK
+    }
+
+    func matchesOriginal(_ expected: [Unicode.Scalar], _ start: Int, _ end: Int, _ folded: FoldedText, _ original: [Unicode.Scalar]) -> Bool {
+        let range = folded.originalRange(start, end)
+        let actual = original[range.start..<range.end].filter { $0 != "\u{AD}" }
+        return Array(actual) == expected.filter { $0 != "\u{AD}" }
+    }
+
+    func scanAlias(_ s: [Unicode.Scalar], at i: Int, folded: FoldedText, original: [Unicode.Scalar]) -> Mention? {
+        guard aliases.startsWith(s[i]) else { return nil }
+        let leftOK = i == 0 || !s[i - 1].isWordCharacter || s[i - 1].isCJK || s[i].isCJK || arabicProclitic(s, i)
+        for (end, targets) in aliases.matches(in: s, at: i) {
+            let edgeCJK = s[end - 1].isCJK
+            if !s[i].isCJK && !leftOK { continue }
+            if !edgeCJK && !isWordEnd(s, end) { continue }
+            for target in targets {
+                if let exact = target.caseSensitive, !matchesOriginal(exact, i, end, folded, original) { continue }
+                if target.exclusions.contains(where: { excluded(s, i, end, $0.left, $0.right) }) { continue }
+                return Mention(kind: target.kind, id: target.id, start: i, end: end, role: target.isContainer ? .container : .alias, scope: target.id)
+            }
+        }
+        return nil
+    }
+
+    func arabicProclitic(_ s: [Unicode.Scalar], _ i: Int) -> Bool {
+        guard i >= 1, [0x0648, 0x0641, 0x0628, 0x0644, 0x0643].contains(s[i - 1].value) else { return false }
+        return i == 1 || !s[i - 2].isWordCharacter
+    }
+
+    func excluded(_ s: [Unicode.Scalar], _ start: Int, _ end: Int, _ left: [Unicode.Scalar], _ right: [Unicode.Scalar]) -> Bool {
+        guard start >= left.count, end + right.count <= s.count else { return false }
+        return Array(s[(start - left.count)..<start]) == left && Array(s[end..<(end + right.count)]) == right
+    }
+
+    func scanAnaphora(_ s: [Unicode.Scalar], at i: Int, folded: FoldedText, original: [Unicode.Scalar]) -> Mention? {
+        guard anaphora.startsWith(s[i]) else { return nil }
+        if i > 0 && s[i - 1].isWordCharacter && !s[i - 1].isCJK && !s[i].isCJK { return nil }
+        for (end, phrases) in anaphora.matches(in: s, at: i) where s[end - 1].isCJK || s[end - 1] == "》" || isWordEnd(s, end) {
+            if phrases.contains(where: { matchesOriginal($0, i, end, folded, original) }) {
+                return Mention(kind: "treaty", id: "", start: i, end: end, role: .anaphora, scope: "")
+            }
+        }
+        return nil
+    }
+
+    // MARK: numbers and lists
+
+    func skipSpaces(_ s: [Unicode.Scalar], _ i: Int) -> Int {
+        var j = i
+        while j < s.count && s[j] == " " { j += 1 }
+        return j
+    }
+
+    /// Parses a decimal number, a roman numeral (when `roman`) or a Chinese numeral up to 99.
+    func parseNumber(_ s: [Unicode.Scalar], _ i: Int, roman: Bool) -> (value: String, end: Int)? {
+        var j = i
+        while j < s.count && s[j].isASCIIDigit { j += 1 }
+        if j > i {
+            if j < s.count && (s[j].properties.isAlphabetic && !s[j].isCJK) && !(j + 1 < s.count && s[j] >= "a" && s[j] <= "z" && s[j + 1] == ")") {
+                return nil
+            }
+            if j < s.count && s[j] == "/" { return nil }
+            let digits = String(String.UnicodeScalarView(s[i..<j]))
+            return (roman ? (Int(digits).map(ReferenceExtractor.romanNumeral) ?? digits) : digits, j)
+        }
+        if roman {
+            while j < s.count && "ivxlc".unicodeScalars.contains(s[j]) { j += 1 }
+            if j > i && isWordEnd(s, j) { return (String(String.UnicodeScalarView(s[i..<j])).uppercased(), j) }
+            j = i
+        }
+        var value = 0
+        var sawTen = false
+        while j < s.count, let digit = chineseNumerals[s[j].value] {
+            if digit == 10 {
+                value = (value == 0 ? 1 : value) * 10
+                sawTen = true
+            } else {
+                value = sawTen ? value + digit : value * 10 + digit
+            }
+            j += 1
+        }
+        if j > i && value > 0 {
+            return (roman ? ReferenceExtractor.romanNumeral(value) : String(value), j)
+        }
+        return nil
+    }
+
+    static func romanNumeral(_ value: Int) -> String {
+        let table: [(Int, String)] = [(100, "C"), (90, "XC"), (50, "L"), (40, "XL"), (10, "X"), (9, "IX"), (5, "V"), (4, "IV"), (1, "I")]
+        var rest = value
+        var out = ""
+        for (amount, symbol) in table { while rest >= amount { out += symbol; rest -= amount } }
+        return out
+    }
+
+    /// Parses sub-item letters after a number: "(c)", "c)", "（c）", "(ج)", "(c) and (d)", each with its span.
+    func parseSubItems(_ s: [Unicode.Scalar], _ i: Int) -> (letters: [(letter: String, start: Int, end: Int)], end: Int) {
+        var letters: [(letter: String, start: Int, end: Int)] = []
+        var j = i
+        var end = i
+        while true {
+            var k = skipSpaces(s, j)
+            if !letters.isEmpty, let separator = separators.matches(in: s, at: k).first {
+                k = skipSpaces(s, separator.end)
+            }
+            let start = k
+            let open = k < s.count && s[k] == "("
+            if open { k += 1 }
+            guard k + 1 < s.count else { break }
+            var letter: String?
+            if s[k] >= "a" && s[k] <= "z" {
+                letter = String(s[k])
+            } else if let latin = arabicLetters[s[k].value] {
+                letter = latin
+            }
+            guard let found = letter, s[k + 1] == ")" else { break }
+            if !open && k > 0 && s[k - 1] != " " { break }
+            end = k + 2
+            if end + 1 < s.count && s[end] == "分" && s[end + 1] == "段" { end += 2 }
+            letters.append((found, start, end))
+            j = end
+        }
+        return (letters, end)
+    }
+
+    /// Parses "5, 20 and 21", "5 (c)", "1 to 22": numbers with sub-items, expanded, each with its own span.
+    func parseItemList(_ s: [Unicode.Scalar], _ i: Int, roman: Bool) -> (items: [(id: String, start: Int, end: Int)], end: Int)? {
+        var items: [(id: String, start: Int, end: Int)] = []
+        var j = skipSpaces(s, i)
+        var end = i
+        while let number = parseNumber(s, j, roman: roman) {
+            let subs = parseSubItems(s, number.end)
+            if subs.letters.isEmpty {
+                items.append((number.value, j, number.end))
+            } else {
+                for (index, sub) in subs.letters.enumerated() {
+                    items.append(("\(number.value)(\(sub.letter))", index == 0 ? j : sub.start, sub.end))
+                }
+            }
+            end = max(number.end, subs.end)
+            var k = skipSpaces(s, end)
+            if subs.letters.isEmpty, !roman, let range = rangeWords.matches(in: s, at: k).first,
+                let upper = parseNumber(s, skipSpaces(s, range.end), roman: false),
+                let low = Int(number.value), let high = Int(upper.value), low < high, high - low <= 100
+            {
+                items += (low + 1...high).map { (String($0), skipSpaces(s, range.end), upper.end) }
+                end = upper.end
+                k = skipSpaces(s, end)
+            }
+            guard let separator = separators.matches(in: s, at: k).first else { break }
+            j = skipSpaces(s, separator.end)
+        }
+        return items.isEmpty ? nil : (items, end)
+    }
+
+    func scanPrefixItems(_ s: [Unicode.Scalar], at i: Int) -> (mentions: [Mention], end: Int)? {
+        guard prefixItemWords.startsWith(s[i]) else { return nil }
+        for (wordEnd, words) in prefixItemWords.matches(in: s, at: i) {
+            guard let word = words.first else { continue }
+            if !s[wordEnd - 1].isCJK && !isWordEnd(s, wordEnd) { continue }
+            guard let list = parseItemList(s, wordEnd, roman: word.roman) else { continue }
+            let instruments = Set(words.map(\.instrument))
+            let scope = instruments.count == 1 ? word.instrument : ""
+            let mentions = list.items.enumerated().map { index, item in
+                Mention(
+                    kind: "commitment", id: item.id, start: index == 0 ? i : item.start, end: item.end, role: .item, scope: scope,
+                    needsContext: word.needsContext || scope.isEmpty)
+            }
+            return (mentions, list.end)
+        }
+        return nil
+    }
+
+    /// Chinese "第六条", "第3段和第4段(c)分段": 第 + number + item word, repeated with list words.
+    func scanSuffixItems(_ s: [Unicode.Scalar], at i: Int) -> (mentions: [Mention], end: Int)? {
+        guard s[i] == "第" else { return nil }
+        var mentions: [Mention] = []
+        var j = i
+        var end = i
+        while j < s.count && s[j] == "第" {
+            guard let number = parseNumber(s, j + 1, roman: false),
+                let match = suffixItemWords.matches(in: s, at: number.end).first, let word = match.payloads.first
+            else { break }
+            let wordEnd = match.end
+            let value = word.roman ? ReferenceExtractor.romanNumeral(Int(number.value) ?? 0) : number.value
+            let subs = parseSubItems(s, wordEnd)
+            end = max(wordEnd, subs.end)
+            if subs.letters.isEmpty {
+                mentions.append(Mention(kind: "commitment", id: value, start: j, end: wordEnd, role: .item, scope: word.instrument, needsContext: true))
+            } else {
+                for (index, sub) in subs.letters.enumerated() {
+                    mentions.append(Mention(
+                        kind: "commitment", id: "\(value)(\(sub.letter))", start: index == 0 ? j : sub.start, end: sub.end, role: .item,
+                        scope: word.instrument, needsContext: true))
+                }
+            }
+            let k = skipSpaces(s, end)
+            guard let separator = separators.matches(in: s, at: k).first else { break }
+            j = skipSpaces(s, separator.end)
+        }
+        guard !mentions.isEmpty else { return nil }
+        return (mentions, end)
+    }
+}

@@ -1,0 +1,156 @@
+public import StocktakeCore
+
+/// Finds references to commitments, treaties, resolutions, documents, states and organizations in a paragraph.
+///
+/// Every name comes from the registry (aliases in six languages, item words such as "action" or
+/// 行动, list and range words); the extractor holds the grammar only. It follows the contract of
+/// `shared/specs/references.md`: one identifier per mention, the most specific thing in a chain,
+/// "the Treaty" resolved to the treaty last named in the paragraph or the document's own treaty.
+public struct ReferenceExtractor: Sendable {
+    struct AliasTarget: Sendable {
+        let kind: String
+        let id: String
+        let caseSensitive: [Unicode.Scalar]?
+        let exclusions: [(left: [Unicode.Scalar], right: [Unicode.Scalar])]
+        let isContainer: Bool
+    }
+
+    struct ItemWord: Sendable {
+        let instrument: String
+        let needsContext: Bool
+        let roman: Bool
+        /// True for Chinese words written after the number: 第六条, 第3段.
+        let suffix: Bool
+    }
+
+    struct Mention {
+        enum Role { case alias, container, item, anaphora, resolution, document }
+        var kind: String
+        var id: String
+        var start: Int
+        var end: Int
+        var role: Role
+        /// For items: the instrument (or, for articles, the treaty) they belong to; for containers, what they contain.
+        var scope: String
+        var needsContext = false
+        var suppressed = false
+    }
+
+    let aliases: ScalarTrie<AliasTarget>
+    let prefixItemWords: ScalarTrie<ItemWord>
+    let suffixItemWords: ScalarTrie<ItemWord>
+    let anaphora: ScalarTrie<[Unicode.Scalar]>
+    let resolutionWords: ScalarTrie<Bool>
+    let separators: ScalarTrie<Bool>
+    let rangeWords: ScalarTrie<Bool>
+    let connectors: ScalarTrie<Bool>
+    let arabicLetters: [UInt32: String]
+    let chineseNumerals: [UInt32: Int]
+    let commitmentIDs: Set<String>
+    let treatyInstruments: [String: String]
+    let instrumentTreaty: [String: String]
+
+    /// Builds the matcher from the registry's aliases and reference words.
+    public init(registry: Registry) {
+        func folded(_ text: String) -> [Unicode.Scalar] { FoldedText(text).scalars }
+        var exclusionsByAlias: [String: [(left: [Unicode.Scalar], right: [Unicode.Scalar])]] = [:]
+        for exclusion in registry.aliasExclusions {
+            let alias = folded(exclusion.alias)
+            for context in exclusion.notWithin {
+                let whole = folded(context)
+                guard whole.count > alias.count else { continue }
+                for offset in 0...(whole.count - alias.count) where Array(whole[offset..<(offset + alias.count)]) == alias {
+                    exclusionsByAlias[FoldedText.key(exclusion.alias), default: []].append(
+                        (Array(whole[0..<offset]), Array(whole[(offset + alias.count)...])))
+                }
+            }
+        }
+        var aliasTrie = ScalarTrie<AliasTarget>()
+        let containerIDs = Set(registry.instruments.map(\.id)).union(registry.treaties.map(\.id))
+        for entry in registry.aliasEntries {
+            let key = folded(entry.text)
+            let isAcronym = entry.text.count <= 8 && entry.text.unicodeScalars.contains { $0.properties.isUppercase }
+                && !entry.text.unicodeScalars.contains { $0.properties.isLowercase }
+            aliasTrie.insert(key, AliasTarget(
+                kind: entry.kind, id: entry.id,
+                caseSensitive: isAcronym ? Array(entry.text.unicodeScalars) : nil,
+                exclusions: exclusionsByAlias[FoldedText.key(entry.text)] ?? [],
+                isContainer: containerIDs.contains(entry.id)))
+        }
+        aliases = aliasTrie
+
+        var prefixWords = ScalarTrie<ItemWord>()
+        var suffixWords = ScalarTrie<ItemWord>()
+        var itemWordOwners: [String: Set<String>] = [:]
+        for instrument in registry.instruments {
+            for (_, words) in instrument.itemWords { for word in words { itemWordOwners[FoldedText.key(word), default: []].insert(instrument.id) } }
+        }
+        for instrument in registry.instruments {
+            let needsContext = instrument.kind == "treaty" || instrument.kind == "decision"
+            for (language, words) in instrument.itemWords {
+                for word in words {
+                    let item = ItemWord(
+                        instrument: instrument.id, needsContext: needsContext || (itemWordOwners[FoldedText.key(word)]?.count ?? 0) > 1,
+                        roman: instrument.numbering == "roman", suffix: language == .zh && needsContext)
+                    if item.suffix { suffixWords.insert(folded(word), item) } else { prefixWords.insert(folded(word), item) }
+                }
+            }
+        }
+        prefixItemWords = prefixWords
+        suffixItemWords = suffixWords
+
+        let words = registry.referenceWords
+        var anaphoraTrie = ScalarTrie<[Unicode.Scalar]>()
+        for (_, list) in words.treatyAnaphora { for phrase in list { anaphoraTrie.insert(folded(phrase), Array(phrase.unicodeScalars)) } }
+        anaphora = anaphoraTrie
+        func trie(_ table: [String: [String]], _ value: Bool = true) -> ScalarTrie<Bool> {
+            var result = ScalarTrie<Bool>()
+            for (_, list) in table { for word in list { result.insert(folded(word), value) } }
+            return result
+        }
+        var resolutionTrie = ScalarTrie<Bool>()
+        for (language, list) in words.resolutionWords {
+            for word in list { resolutionTrie.insert(folded(word), language == "zh") }
+        }
+        resolutionWords = resolutionTrie
+        var separatorTrie = trie(words.listSeparators)
+        for mark in [",", "、", ";", "，"] { separatorTrie.insert(folded(mark), true) }
+        separators = separatorTrie
+        var rangeTrie = trie(words.rangeWords)
+        for mark in ["-", "–", "—", "~"] { rangeTrie.insert(folded(mark), true) }
+        rangeWords = rangeTrie
+        connectors = trie(words.chainConnectors)
+        var letters: [UInt32: String] = [:]
+        for (arabic, latin) in words.arabicSubItemLetters {
+            if let first = arabic.unicodeScalars.first, arabic.unicodeScalars.count == 1 { letters[first.value] = latin }
+        }
+        arabicLetters = letters
+        var numerals: [UInt32: Int] = [:]
+        for (numeral, value) in words.chineseNumerals { if let scalar = numeral.unicodeScalars.first { numerals[scalar.value] = value } }
+        chineseNumerals = numerals
+        commitmentIDs = Set(registry.commitments.map(\.id))
+        var byTreaty: [String: String] = [:]
+        var byInstrument: [String: String] = [:]
+        for instrument in registry.instruments where instrument.kind == "treaty" {
+            // An instrument of kind treaty carries that treaty's articles; its identifier is the treaty's.
+            byTreaty[instrument.id] = instrument.id
+            byInstrument[instrument.id] = instrument.id
+        }
+        treatyInstruments = byTreaty
+        instrumentTreaty = byInstrument
+    }
+
+    /// The references in one paragraph, in order; `defaultTreaty` is what "the Treaty" means when no treaty was named before it.
+    public func references(in text: String, defaultTreaty: String?) -> [Reference] {
+        let folded = FoldedText(text)
+        let original = Array(text.unicodeScalars)
+        var mentions = scan(folded, original)
+        resolve(&mentions, folded.scalars, defaultTreaty: defaultTreaty)
+        return mentions.filter { !$0.suppressed }.map { mention in
+            let range = folded.originalRange(mention.start, mention.end)
+            var surface = String.UnicodeScalarView()
+            surface.append(contentsOf: original[range.start..<range.end])
+            return Reference(kind: mention.kind, id: mention.id, surface: String(surface), start: range.start, end: range.end)
+        }
+    }
+}
