@@ -52,6 +52,10 @@ let package = Package(
         .testTarget(name: "StocktakeTextTests", dependencies: ["StocktakeText", "StocktakeStore"], swiftSettings: strictSettings),
         .testTarget(name: "StocktakeLedgerTests", dependencies: ["StocktakeLedger"], swiftSettings: strictSettings),
         .testTarget(name: "StocktakeStoreTests", dependencies: ["StocktakeStore"], swiftSettings: strictSettings),
-        .testTarget(name: "StocktakeCLITests", dependencies: ["stocktake"], swiftSettings: strictSettings),
+        .testTarget(
+            name: "StocktakeCLITests",
+            dependencies: ["stocktake", .product(name: "ZIPFoundation", package: "ZIPFoundation")],
+            swiftSettings: strictSettings
+        ),
     ]
 )

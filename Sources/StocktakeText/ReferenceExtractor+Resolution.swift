@@ -46,8 +46,10 @@ extension ReferenceExtractor {
         }
         // A body directly before a resolution number issued it ("General Assembly resolution 79/47"): the resolution is the mention.
         for index in mentions.indices where mentions[index].kind == "organization" {
-            if let next = chainNeighbour(mentions, index, step: 1, s), mentions[next].role == .resolution, mentions[next].start > mentions[index].start {
-                mentions[index].suppressed = true
+            for step in [1, -1] {
+                if let other = chainNeighbour(mentions, index, step: step, s), mentions[other].role == .resolution {
+                    mentions[index].suppressed = true
+                }
             }
         }
         // Containers and anaphora directly chained to an item of theirs name the item only.

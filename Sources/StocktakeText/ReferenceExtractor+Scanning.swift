@@ -83,9 +83,13 @@ extension ReferenceExtractor {
         guard anaphora.startsWith(s[i]) else { return nil }
         if i > 0 && s[i - 1].isWordCharacter && !s[i - 1].isCJK && !s[i].isCJK { return nil }
         for (end, phrases) in anaphora.matches(in: s, at: i) where s[end - 1].isCJK || s[end - 1] == "》" || isWordEnd(s, end) {
-            if phrases.contains(where: { matchesOriginal($0, i, end, folded, original) }) {
-                return Mention(kind: "treaty", id: "", start: i, end: end, role: .anaphora, scope: "")
+            guard phrases.contains(where: { matchesOriginal($0, i, end, folded, original) }) else { continue }
+            // "the Treaty on the Prohibition…" is a name, not "the Treaty" standing alone.
+            let namesATreaty = (i + 1..<end).contains { k in
+                aliases.matches(in: s, at: k).contains { $0.end > end && $0.payloads.contains { $0.kind == "treaty" } }
             }
+            if namesATreaty { return nil }
+            return Mention(kind: "treaty", id: "", start: i, end: end, role: .anaphora, scope: "")
         }
         return nil
     }
@@ -190,7 +194,7 @@ extension ReferenceExtractor {
                 let upper = parseNumber(s, skipSpaces(s, range.end), roman: false),
                 let low = Int(number.value), let high = Int(upper.value), low < high, high - low <= 100
             {
-                items += (low + 1...high).map { (String($0), skipSpaces(s, range.end), upper.end) }
+                items += (low + 1...high).map { (String($0), $0 == high ? skipSpaces(s, range.end) : j, upper.end) }
                 end = upper.end
                 k = skipSpaces(s, end)
             }

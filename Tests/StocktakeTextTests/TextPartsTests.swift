@@ -1,0 +1,113 @@
+import Foundation
+import StocktakeCore
+import StocktakeText
+import Testing
+
+@Suite("Folding for matching")
+struct FoldedTextTests {
+    @Test("full-width forms, soft hyphens, Arabic-Indic digits and harakat fold away; offsets point back")
+    func folding() {
+        let folded = FoldedText("行动\u{FF15}（ｃ） Non\u{AD}Proliferation ٧٩/٤٧ الصّين")
+        let text = String(String.UnicodeScalarView(folded.scalars))
+        #expect(text == "行动5(c) nonproliferation 79/47 الصين")
+        #expect(folded.originalRange(0, 2) == (0, 2))
+    }
+
+    @Test("spaces next to Chinese characters do not count")
+    func cjkSpaces() {
+        #expect(FoldedText.key("2010 年审议大会") == FoldedText.key("2010年审议大会"))
+        #expect(FoldedText.key("action  5") == "action 5")
+    }
+}
+
+@Suite("Paragraph segmentation")
+struct ParagraphSegmenterTests {
+    let segmenter = ParagraphSegmenter()
+
+    @Test("a lone number continues the sequence only when it is the next number")
+    func loneNumbers() {
+        let result = segmenter.segment("Title\n\n1. First paragraph goes on\n7\nand on.\n2.\tSecond.\n")
+        #expect(result.paragraphs.map(\.number) == ["1", "2"])
+        #expect(result.paragraphs[0].text == "First paragraph goes on and on.")
+    }
+
+    @Test("latin lines join with a space, Chinese lines with nothing")
+    func joining() {
+        #expect(ParagraphSegmenter.join(["核武", "器"]) == "核武器")
+        #expect(ParagraphSegmenter.join(["nuclear", "weapons"]) == "nuclear weapons")
+        #expect(ParagraphSegmenter.join(["核武器", "NPT"]) == "核武器 NPT")
+    }
+
+    @Test("footnotes below a rule leave the paragraph flow")
+    func footnotes() {
+        let result = segmenter.segment("1. Text with a note.\n__________\n¹ See A/57/124.\n\u{0C}2. Next paragraph.")
+        #expect(result.paragraphs.map(\.number) == ["1", "2"])
+        #expect(result.footnotes.first?.text == "See A/57/124.")
+    }
+
+    @Test("page furniture is removed", arguments: ["25-05523 (C) 010425 020425", "*2505523*", "GE.25-01234", "3/9", "Please recycle"])
+    func furniture(_ line: String) {
+        let result = segmenter.segment("1. Start of the paragraph\n\(line)\ncontinues here.")
+        #expect(result.paragraphs.first?.text == "Start of the paragraph continues here.")
+    }
+
+    @Test("markdown link syntax is reduced to its text")
+    func links() {
+        #expect(ParagraphSegmenter.removeLinkSyntax("第 [68/32](#)、[70/34](http://x.org/a) 号") == "第 68/32、70/34 号")
+    }
+}
+
+@Suite("Header dates in six languages")
+struct HeaderDateTests {
+    @Test("dates as mastheads print them", arguments: [
+        ("1 April 2025", "2025-04-01"), ("1er septembre 2016", "2016-09-01"), ("1 de septiembre de 2016", "2016-09-01"),
+        ("1 апреля 2025 года", "2025-04-01"), ("2025年4月1日", "2025-04-01"), ("1 نيسان/أبريل 2025", "2025-04-01"),
+    ])
+    func dates(_ text: String, _ iso: String) {
+        #expect(DocumentHeaderParser.parse([text]).date == iso)
+    }
+
+    @Test("a venue line with dates is not the document date")
+    func venue() {
+        #expect(DocumentHeaderParser.parse(["2025年4月28日至5月9日，纽约"]).date == nil)
+    }
+
+    @Test("symbols are normalised: Cyrillic look-alikes and spaces after dots")
+    func symbols() {
+        #expect(DocumentHeaderParser.normaliseSymbol("А/71/371") == "A/71/371")
+        #expect(DocumentHeaderParser.normaliseSymbol("NPT/CONF. 2026/PC.III/WP.12") == "NPT/CONF.2026/PC.III/WP.12")
+    }
+}
+
+@Suite("Decoding input bytes")
+struct TextDecodingTests {
+    @Test("empty, binary and invalid UTF-8 input is refused with a code")
+    func refusals() {
+        func code(_ bytes: [UInt8]) -> StocktakeError.Code? {
+            do {
+                _ = try TextDecoding.decode(Data(bytes))
+                return nil
+            } catch let error as StocktakeError {
+                return error.code
+            } catch { return nil }
+        }
+        #expect(code([]) == .emptyInput)
+        #expect(code([0x20, 0x0A]) == .emptyInput)
+        #expect(code([0x89, 0x50, 0x4E, 0x47, 0x00, 0x01]) == .unsupportedFormat)
+        #expect(code([0x61, 0xC3, 0x28, 0x62]) == .encoding)
+    }
+
+    @Test("UTF-16 with a byte-order mark decodes")
+    func utf16() throws {
+        var data = Data([0xFF, 0xFE])
+        data.append("1. 核裁军".data(using: .utf16LittleEndian)!)
+        #expect(try TextDecoding.decode(data) == "1. 核裁军")
+    }
+
+    @Test("HTML keeps block boundaries and decodes entities, and drops scripts")
+    func html() {
+        let text = HTMLText.text(from: "<html><head><style>p{}</style></head><body><p>1. Action&nbsp;5 &amp; the <b>Treaty</b></p><script>x()</script><p>2. Next</p></body></html>")
+        let lines = text.split(separator: "\n").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+        #expect(lines == ["1. Action\u{A0}5 & the Treaty", "2. Next"])
+    }
+}
