@@ -28,7 +28,7 @@ let package = Package(
         .target(name: "StocktakeText", dependencies: ["StocktakeCore"], swiftSettings: strictSettings),
         .target(
             name: "StocktakeLedger",
-            dependencies: [.product(name: "Crypto", package: "swift-crypto")],
+            dependencies: ["StocktakeCore", .product(name: "Crypto", package: "swift-crypto")],
             swiftSettings: strictSettings
         ),
         .target(

@@ -8,7 +8,7 @@ struct StocktakeCommand: ParsableCommand {
         abstract: "Stocktake: a verifiable record of NPT disarmament commitments and their implementation.",
         subcommands: [
             StatesCommand.self, StateCommand.self, TreatyCommand.self, CommitmentsCommand.self,
-            CommitmentCommand.self, RegistryCheckCommand.self, ExtractCommand.self,
+            CommitmentCommand.self, RegistryCheckCommand.self, ExtractCommand.self, KeysCommand.self, LogCommand.self,
         ]
     )
 }

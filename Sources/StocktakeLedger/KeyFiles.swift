@@ -1,0 +1,96 @@
+import Foundation
+public import StocktakeCore
+
+/// Private and public key files: the log's key and the keys of people who write to the record.
+///
+/// A private key file holds `PRIVATE+KEY+<name>+<key ID>+<base64(0x01 ‖ seed)>`, the form
+/// golang.org/x/mod/sumdb/note reads, and is written with mode 0600. Keys are never printed.
+public struct KeyFiles: Sendable {
+    /// The folder holding `log.key`, `log.vkey` and `authors/`.
+    public let directory: URL
+
+    /// Uses the keys in `directory`.
+    public init(directory: URL) {
+        self.directory = directory
+    }
+
+    var logKeyURL: URL { directory.appendingPathComponent("log.key") }
+    var authorsURL: URL { directory.appendingPathComponent("authors") }
+
+    /// Creates the log key for `origin`; refuses to overwrite an existing one.
+    public func createLogKey(origin: String) throws -> NoteSigner {
+        guard !FileManager.default.fileExists(atPath: logKeyURL.path) else {
+            throw StocktakeError(.key, "A log key already exists in \(directory.path); a log keeps its key for life, so it is not replaced.")
+        }
+        try FileManager.default.createDirectory(at: authorsURL, withIntermediateDirectories: true)
+        let (signer, seed) = try NoteSigner.generate(name: origin)
+        try write(signer: signer, seed: seed, to: logKeyURL)
+        try DurableFile.writeAtomically(Array((signer.verifier.encoded + "\n").utf8), to: directory.appendingPathComponent("log.vkey"))
+        return signer
+    }
+
+    /// Creates an author key named `name`.
+    public func createAuthorKey(name: String) throws -> NoteSigner {
+        try SignedNote.checkKeyName(name)
+        guard name.range(of: #"^[A-Za-z0-9._@\-]{1,64}$"#, options: .regularExpression) != nil else {
+            throw StocktakeError(.key, "'\(name)' is not an author name; use letters, digits, '.', '_', '@' or '-'.")
+        }
+        let url = authorsURL.appendingPathComponent("\(name).key")
+        guard !FileManager.default.fileExists(atPath: url.path) else {
+            throw StocktakeError(.key, "An author key named \(name) already exists.")
+        }
+        try FileManager.default.createDirectory(at: authorsURL, withIntermediateDirectories: true)
+        let (signer, seed) = try NoteSigner.generate(name: name)
+        try write(signer: signer, seed: seed, to: url)
+        return signer
+    }
+
+    func write(signer: NoteSigner, seed: [UInt8], to url: URL) throws {
+        let id = signer.verifier.keyID.map { String($0, radix: 16).leftPadded(to: 2) }.joined()
+        let text = "PRIVATE+KEY+\(signer.name)+\(id)+\(Base64.encode([NoteVerifierKey.ed25519] + seed))\n"
+        try DurableFile.writeAtomically(Array(text.utf8), to: url, mode: 0o600)
+    }
+
+    /// Reads a private key file.
+    public static func readSigner(_ url: URL) throws -> NoteSigner {
+        guard let data = FileManager.default.contents(atPath: url.path), let text = String(validating: data, as: UTF8.self) else {
+            throw StocktakeError(.key, "There is no key at \(url.path); run 'stocktake keys init' first.")
+        }
+        let parts = text.trimmingCharacters(in: .whitespacesAndNewlines).split(separator: "+", maxSplits: 4, omittingEmptySubsequences: false).map(String.init)
+        guard parts.count == 5, parts[0] == "PRIVATE", parts[1] == "KEY", let raw = Base64.decode(parts[4]), raw.count == 33, raw[0] == NoteVerifierKey.ed25519 else {
+            throw StocktakeError(.key, "\(url.lastPathComponent) is not a private key file; restore it from your backup.")
+        }
+        let signer = try NoteSigner(name: parts[2], seed: Array(raw[1...]))
+        guard signer.verifier.keyID.map({ String($0, radix: 16).leftPadded(to: 2) }).joined() == parts[3] else {
+            throw StocktakeError(.key, "\(url.lastPathComponent) is damaged: its key ID does not match its key.")
+        }
+        return signer
+    }
+
+    /// The log's signer.
+    public func logSigner() throws -> NoteSigner { try KeyFiles.readSigner(logKeyURL) }
+
+    /// The log's verifier key (from `log.vkey`, so verifying needs no private key).
+    public func logVerifier() throws -> NoteVerifierKey {
+        let url = directory.appendingPathComponent("log.vkey")
+        guard let data = FileManager.default.contents(atPath: url.path), let text = String(validating: data, as: UTF8.self) else {
+            throw StocktakeError(.key, "There is no log key in \(directory.path); run 'stocktake keys init' first.")
+        }
+        return try NoteVerifierKey(parsing: text.trimmingCharacters(in: .whitespacesAndNewlines))
+    }
+
+    /// An author's signer.
+    public func authorSigner(_ name: String) throws -> NoteSigner {
+        let url = authorsURL.appendingPathComponent("\(name).key")
+        guard FileManager.default.fileExists(atPath: url.path) else {
+            throw StocktakeError(.key, "There is no author key named \(name); create it with 'stocktake keys add-author \(name)'.")
+        }
+        return try KeyFiles.readSigner(url)
+    }
+
+    /// Every author's verifier key.
+    public func authorVerifiers() throws -> [NoteVerifierKey] {
+        let names = (try? FileManager.default.contentsOfDirectory(atPath: authorsURL.path)) ?? []
+        return try names.filter { $0.hasSuffix(".key") }.sorted().map { try KeyFiles.readSigner(authorsURL.appendingPathComponent($0)).verifier }
+    }
+}

@@ -1,0 +1,245 @@
+import ArgumentParser
+import Foundation
+import StocktakeCore
+import StocktakeLedger
+
+/// Where Stocktake keeps its keys, log and database.
+struct HomeOptions: ParsableArguments {
+    @Option(name: .long, help: "Stocktake's working folder (default: $STOCKTAKE_HOME, else ./stocktake-data).")
+    var home: String?
+
+    var url: URL {
+        if let home { return URL(fileURLWithPath: home) }
+        if let fromEnvironment = ProcessInfo.processInfo.environment["STOCKTAKE_HOME"], !fromEnvironment.isEmpty {
+            return URL(fileURLWithPath: fromEnvironment)
+        }
+        return URL(fileURLWithPath: FileManager.default.currentDirectoryPath).appendingPathComponent("stocktake-data")
+    }
+    var keys: KeyFiles { KeyFiles(directory: url.appendingPathComponent("keys")) }
+    var ledger: URL { url.appendingPathComponent("ledger") }
+
+    /// Opens the log for reading (verifier key only).
+    func openForReading() throws -> TransparencyLog {
+        try TransparencyLog(directory: ledger, logKey: try keys.logVerifier())
+    }
+
+    /// Opens the log for appending (needs the log's private key).
+    func openForWriting() throws -> TransparencyLog {
+        let signer = try keys.logSigner()
+        return try TransparencyLog(directory: ledger, logKey: signer.verifier, signer: signer)
+    }
+}
+
+/// `stocktake keys`: the log's key and the keys of authors.
+struct KeysCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "keys", abstract: "Create and list the log's key and author keys.",
+        subcommands: [Init.self, AddAuthor.self, List.self])
+
+    struct Init: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Create the log's Ed25519 key, an operator author key and an empty log.")
+
+        @Option(name: .long, help: "The log's origin (its key name), a schema-less URL such as example.org/stocktake.")
+        var origin = "localhost/stocktake"
+
+        @OptionGroup var home: HomeOptions
+
+        func run() throws {
+            let signer = try home.keys.createLogKey(origin: origin)
+            let operatorKey = try home.keys.createAuthorKey(name: "operator")
+            try FileManager.default.createDirectory(at: home.ledger, withIntermediateDirectories: true)
+            _ = try TransparencyLog.create(in: home.ledger, signer: signer)
+            emit("log key: \(signer.verifier.encoded)\nauthor key: \(operatorKey.verifier.encoded)\nprivate keys are in \(home.keys.directory.path) (mode 0600)\n")
+        }
+    }
+
+    struct AddAuthor: ParsableCommand {
+        static let configuration = CommandConfiguration(commandName: "add-author", abstract: "Create a key for a person who writes to the record.")
+
+        @Argument(help: "The author's key name.")
+        var name: String
+
+        @OptionGroup var home: HomeOptions
+
+        func run() throws {
+            emit(try home.keys.createAuthorKey(name: name).verifier.encoded + "\n")
+        }
+    }
+
+    struct List: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "List verifier keys (never private keys).")
+
+        @OptionGroup var home: HomeOptions
+
+        func run() throws {
+            var lines = ["log \(try home.keys.logVerifier().encoded)"]
+            lines += try home.keys.authorVerifiers().map { "author \($0.encoded)" }
+            emit(lines.joined(separator: "\n") + "\n")
+        }
+    }
+}
+
+/// `stocktake log`: the verifiable ledger, in published formats.
+struct LogCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "log", abstract: "The append-only, signed Merkle log: keys, checkpoints, entries, proofs, tiles.",
+        subcommands: [Key.self, CheckpointCommand.self, Append.self, Entry.self, Prove.self, Consistency.self, Verify.self, TilesCommand.self])
+
+    struct Key: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Print the log's verifier key string.")
+        @OptionGroup var home: HomeOptions
+        func run() throws { emit(try home.keys.logVerifier().encoded + "\n") }
+    }
+
+    struct CheckpointCommand: ParsableCommand {
+        static let configuration = CommandConfiguration(commandName: "checkpoint", abstract: "Print the latest signed checkpoint, or the one signed at --size.")
+        @Option(name: .long, help: "The tree size of an earlier checkpoint.")
+        var size: UInt64?
+        @OptionGroup var home: HomeOptions
+        func run() throws {
+            let log = try home.openForReading()
+            emit(try log.checkpointNote(size: size ?? log.size))
+        }
+    }
+
+    struct Append: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Append an entry whose payload is a JSON file, signed by an author.")
+
+        @Argument(help: "A JSON file: the entry's payload.")
+        var file: String
+        @Option(name: .long, help: "The entry type.")
+        var type = "note"
+        @Option(name: .long, help: "The author key that signs the entry.")
+        var author = "operator"
+        @Option(name: .long, help: "Append the payload this many times (for load tests and operators).")
+        var count = 1
+        @Option(name: .long, help: "Entries per durable batch.")
+        var batch = 1000
+        @OptionGroup var home: HomeOptions
+
+        func run() throws {
+            guard count >= 1, batch >= 1 else { throw StocktakeError(.invalidArgument, "--count and --batch must be at least 1.") }
+            guard let data = FileManager.default.contents(atPath: file) else {
+                throw StocktakeError(.unreadableFile, "There is no readable file \(file); check the path.")
+            }
+            guard data.count <= 16 * 1_048_576 else {
+                throw StocktakeError(.tooLarge, "\(file) is larger than 16 MiB; log large content by its hash instead.")
+            }
+            let payload = try CanonicalJSON.line(data, name: URL(fileURLWithPath: file).lastPathComponent)
+            let signer = try home.keys.authorSigner(author)
+            let log = try home.openForWriting()
+            let now = Int64(Date().timeIntervalSince1970)
+            var remaining = count
+            var last: Checkpoint?
+            var firstIndex = log.size
+            while remaining > 0 {
+                let take = min(batch, remaining)
+                var entries: [[UInt8]] = []
+                for _ in 0..<take {
+                    let sealed = try EntryEnvelope.seal(type: type, payload: payload, author: signer, time: now)
+                    if let content = sealed.externalContent {
+                        try log.storeContent(content, hash: try EntryEnvelope(entry: sealed.entry).contentHash!)
+                    }
+                    entries.append(sealed.entry)
+                }
+                if last == nil { firstIndex = log.size }
+                last = try log.append(entries)
+                remaining -= take
+            }
+            emit("appended \(count) entr\(count == 1 ? "y" : "ies") from index \(firstIndex); log size \(last!.size), root \(last!.root.base64)\n")
+        }
+    }
+
+    struct Entry: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Write entry N's exact bytes to standard output.")
+        @Argument(help: "The entry index, from 0.")
+        var index: UInt64
+        @OptionGroup var home: HomeOptions
+        func run() throws {
+            FileHandle.standardOutput.write(Data(try home.openForReading().entry(index)))
+        }
+    }
+
+    struct Prove: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Print a c2sp.org/tlog-proof@v1 receipt for entry N under the latest checkpoint.")
+        @Argument(help: "The entry index, from 0.")
+        var index: UInt64
+        @OptionGroup var home: HomeOptions
+        func run() throws { emit(try home.openForReading().receipt(for: index).encoded) }
+    }
+
+    struct Consistency: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Print the consistency proof from size OLD to NEW (default: latest), one base64 hash per line.")
+        @Argument(help: "The older tree size.")
+        var old: UInt64
+        @Argument(help: "The newer tree size (default: the latest).")
+        var new: UInt64?
+        @OptionGroup var home: HomeOptions
+        func run() throws {
+            let log = try home.openForReading()
+            let newSize = new ?? log.size
+            guard newSize <= log.size else {
+                throw StocktakeError(.invalidArgument, "The log has \(log.size) entries; a consistency proof cannot reach size \(newSize).")
+            }
+            emit(try log.consistencyProof(oldSize: old, newSize: newSize).map { $0.base64 + "\n" }.joined())
+        }
+    }
+
+    struct Verify: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Recompute everything from the entries; name the first entry, hash or checkpoint that does not match.")
+        @OptionGroup var home: HomeOptions
+        func run() throws {
+            let report = TransparencyLog.verify(directory: home.ledger, logKey: try home.keys.logVerifier(), authors: (try? home.keys.authorVerifiers()) ?? [])
+            guard report.isValid else {
+                for problem in report.problems.dropFirst() { FileHandle.standardError.write(Data(("also: " + problem + "\n").utf8)) }
+                throw StocktakeError(.ledgerMismatch, "The log does not verify: \(report.problems[0])")
+            }
+            var out = "log verifies: \(report.size) entries, \(report.checkpoints) signed checkpoints, every stored hash recomputed"
+            if report.uncommittedTail { out += "; bytes of an interrupted append lie past the last checkpoint and will be discarded by the next write" }
+            emit(out + "\n")
+        }
+    }
+
+    struct TilesCommand: ParsableCommand {
+        static let configuration = CommandConfiguration(commandName: "tiles", abstract: "Write the checkpoint, hash tiles and entry bundles as static files (C2SP tlog-tiles).")
+        @Argument(help: "The folder to write into.")
+        var directory: String
+        @OptionGroup var home: HomeOptions
+        func run() throws {
+            let log = try home.openForReading()
+            let out = URL(fileURLWithPath: directory)
+            var written = 0
+            func put(_ path: String, _ data: [UInt8]) throws {
+                let url = out.appendingPathComponent(path)
+                try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+                try Data(data).write(to: url, options: .atomic)
+                written += 1
+            }
+            for tile in try Tiles.hashTiles(size: log.size, source: log) { try put(tile.path, tile.data) }
+            var bundleIndex: UInt64 = 0
+            while bundleIndex * Tiles.width < log.size {
+                let start = bundleIndex * Tiles.width
+                let width = min(Tiles.width, log.size - start)
+                let entries = try (start..<start + width).map { try log.entry($0) }
+                try put(Tiles.entriesPath(index: bundleIndex, width: width), try Tiles.entryBundle(entries))
+                bundleIndex += 1
+            }
+            try put("checkpoint", Array(try log.latestCheckpointNote().utf8))
+            emit("wrote \(written) files for a tree of \(log.size) entries to \(out.path)\n")
+        }
+    }
+}
+
+/// Canonical one-line JSON: keys sorted, no insignificant white space.
+enum CanonicalJSON {
+    static func line(_ data: Data, name: String) throws -> String {
+        let object: Any
+        do {
+            object = try JSONSerialization.jsonObject(with: data, options: [.fragmentsAllowed])
+        } catch {
+            throw StocktakeError(.invalidArgument, "\(name) is not valid JSON; an entry's payload must be a JSON document.")
+        }
+        let encoded = try JSONSerialization.data(withJSONObject: object, options: [.sortedKeys, .fragmentsAllowed, .withoutEscapingSlashes])
+        return String(decoding: encoded, as: UTF8.self)
+    }
+}
