@@ -21,7 +21,9 @@ public struct DocumentExtractor: Sendable {
         }
         if let givenSymbol { header.symbol = givenSymbol }
         if let language { header.language = language.rawValue }
-        if header.language == nil { header.language = ScriptDetection.language(of: segments.paragraphs.map(\.text).joined(separator: " "))?.rawValue }
+        if header.language == nil {
+            header.language = ScriptDetection.language(of: segments.paragraphs.prefix(40).map(\.text).joined(separator: " "))?.rawValue
+        }
         let defaultTreaty = self.defaultTreaty(header: header, headerText: segments.headerLines.joined(separator: "\n"))
         func convert(_ segment: ParagraphSegmenter.Segment) -> ExtractedParagraph {
             ExtractedParagraph(number: segment.number, text: segment.text, references: references.references(in: segment.text, defaultTreaty: defaultTreaty))
@@ -62,7 +64,8 @@ public enum ScriptDetection {
         if han * 2 > total { return .zh }
         if arabic * 2 > total { return .ar }
         if cyrillic * 2 > total { return .ru }
-        let words = text.lowercased().split { !$0.isLetter }.prefix(5_000)
+        let sample = String(String.UnicodeScalarView(text.unicodeScalars.prefix(20_000)))
+        let words = sample.lowercased().split { !$0.isLetter }
         var scores: [Language: Int] = [:]
         for word in words {
             for (language, list) in functionWords where list.contains(String(word)) { scores[language, default: 0] += 1 }

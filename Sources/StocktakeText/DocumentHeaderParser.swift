@@ -116,8 +116,13 @@ public enum DocumentHeaderParser {
                 scalars.append(scalar)
             }
         }
-        var text = String(scalars).split(whereSeparator: \.isWhitespace).joined(separator: " ")
-        while let range = text.range(of: #"\. (?=\d)"#, options: .regularExpression) { text.replaceSubrange(range, with: ".") }
+        let words = String(scalars).split(whereSeparator: \.isWhitespace)
+        var text = ""
+        for word in words {
+            // "CONF. 2026" loses the space a text extractor added after the dot.
+            if !text.isEmpty && !(text.hasSuffix(".") && word.first?.isNumber == true) { text += " " }
+            text += word
+        }
         return text
     }
 

@@ -125,7 +125,9 @@ final class FoldCache: @unchecked Sendable {
 
 extension Unicode.Scalar {
     /// True for Han ideographs, kana and hangul: scripts written without spaces between words.
+    @inline(__always)
     public var isCJK: Bool {
+        if value < 0x3040 { return false }
         switch value {
         case 0x4E00...0x9FFF, 0x3400...0x4DBF, 0x20000...0x2A6DF, 0xF900...0xFAFF, 0x3040...0x30FF, 0xAC00...0xD7AF, 0x31F0...0x31FF:
             return true
@@ -134,8 +136,17 @@ extension Unicode.Scalar {
     }
 
     /// True for letters and digits of any script (word characters for boundaries).
+    @inline(__always)
     public var isWordCharacter: Bool {
-        properties.isAlphabetic || properties.numericType != nil || value == 0x5F
+        let v = value
+        if v < 0x80 {
+            return (v >= 0x61 && v <= 0x7A) || (v >= 0x41 && v <= 0x5A) || (v >= 0x30 && v <= 0x39) || v == 0x5F
+        }
+        if (0x4E00...0x9FFF).contains(v) || (0x0430...0x044F).contains(v) || (0x0410...0x042F).contains(v) || (0x0621...0x064A).contains(v) {
+            return true
+        }
+        if (0x3000...0x303F).contains(v) || (0xFF00...0xFF0F).contains(v) || (0x2000...0x206F).contains(v) { return false }
+        return properties.isAlphabetic || properties.numericType != nil
     }
 
     /// True for ASCII digits.

@@ -34,9 +34,11 @@ public struct ParagraphSegmenter: Sendable {
     public func segment(_ text: String, symbol: String? = nil) -> Result {
         let cleaned = ParagraphSegmenter.removeLinkSyntax(text)
         var lines: [(text: String, pageBreak: Bool)] = []
-        for rawLine in cleaned.replacingOccurrences(of: "\r\n", with: "\n").replacingOccurrences(of: "\r", with: "\n").split(separator: "\n", omittingEmptySubsequences: false) {
-            let pageBreak = rawLine.contains("\u{0C}")
-            let line = rawLine.replacingOccurrences(of: "\u{0C}", with: "").trimmingCharacters(in: .whitespaces)
+        let unified = cleaned.unicodeScalars.contains("\r") ? cleaned.replacingOccurrences(of: "\r\n", with: "\n").replacingOccurrences(of: "\r", with: "\n") : cleaned
+        for rawScalars in unified.unicodeScalars.split(separator: "\n", omittingEmptySubsequences: false) {
+            let rawLine = Substring(rawScalars)
+            let pageBreak = rawScalars.contains("\u{0C}")
+            let line = ParagraphSegmenter.trim(pageBreak ? Substring(rawLine.replacingOccurrences(of: "\u{0C}", with: "")) : rawLine)
             if pageBreak { lines.append(("", true)) }
             if ParagraphSegmenter.isFurniture(line, symbol: symbol) {
                 lines.append(("", false))
@@ -102,16 +104,15 @@ public struct ParagraphSegmenter: Sendable {
             if firstParagraph != nil && text.allSatisfy(\.isNumber) {
                 continue  // a page number: a lone number that is not the next paragraph number
             }
-            if let last = paragraphs.last, !last.lines.isEmpty {
-                let previous = ParagraphSegmenter.join(last.lines)
-                let ended = previous.last.map { "。.!?！？;；:：”\"»」".contains($0) } ?? true
+            if let lastLine = paragraphs.last?.lines.last {
+                let ended = lastLine.last.map { "。.!?！？;；:：”\"»」".contains($0) } ?? true
                 let opensNew = blankSince && ended && (firstParagraph == nil || text.count < 120)
                 if !opensNew {
                     paragraphs[paragraphs.count - 1].lines.append(text)
                     blankSince = false
                     continue
                 }
-            } else if let last = paragraphs.last, last.lines.isEmpty {
+            } else if let last = paragraphs.last, last.lines.isEmpty, !inFootnotes {
                 paragraphs[paragraphs.count - 1].lines.append(text)
                 blankSince = false
                 continue
@@ -132,7 +133,7 @@ public struct ParagraphSegmenter: Sendable {
     /// "12." or "12 bis." or "12\t" at the start of a line, when 12 is the number expected next.
     static func paragraphStart(_ line: String, expecting expected: Int) -> (number: String, rest: String)? {
         let digits = line.prefix { $0.isASCII && $0.isNumber }
-        guard !digits.isEmpty, digits.count <= 3, let value = Int(digits) else { return nil }
+        guard !digits.isEmpty, digits.count <= 4, let value = Int(digits) else { return nil }
         var rest = line.dropFirst(digits.count)
         var number = String(digits)
         for suffix in [" bis", " ter", " quater"] where rest.hasPrefix(suffix) && value == expected - 1 {
@@ -144,7 +145,7 @@ public struct ParagraphSegmenter: Sendable {
         guard let mark = rest.first, mark == "." || mark == "．" || mark == "\t" else { return nil }
         let after = rest.dropFirst()
         if mark == "." || mark == "．", let next = after.first, !next.isWhitespace { return nil }  // "2010." in a wrapped line
-        return (number, after.trimmingCharacters(in: .whitespaces))
+        return (number, trim(after))
     }
 
     /// A footnote's first line: a marker number (or superscript) then text.
@@ -162,30 +163,61 @@ public struct ParagraphSegmenter: Sendable {
 
     /// Page furniture: job numbers, barcodes, page counters, recycling notices, repeated symbols.
     static func isFurniture(_ line: String, symbol: String?) -> Bool {
-        if line.isEmpty { return false }
-        if let symbol, DocumentHeaderParser.normaliseSymbol(line) == symbol { return true }
+        guard let first = line.unicodeScalars.first, line.utf8.count <= 120 else { return false }
+        if !(first.isASCIIDigit || first == "*" || first == "G" || first == "V" || first == "P" || first == "p" || first == "M" || first == "S"
+            || first == "请" || first == "п" || first == "П" || first == "ي" || first == "A" || first == "N" || first == "C" || first == "E" || first == "А")
+        {
+            return false
+        }
+        if let symbol, line.utf8.count <= symbol.utf8.count + 8, DocumentHeaderParser.normaliseSymbol(line) == symbol { return true }
         let lower = line.lowercased()
         if recycleNotices.contains(where: { lower.hasPrefix($0) }) { return true }
-        if line.wholeMatch(of: /\d{2}-\d{5}\s*\([A-Z]\)(\s+\d{6}){0,2}\s*/) != nil { return true }
-        if line.wholeMatch(of: /\*\d{7,}\*/) != nil { return true }
-        if line.wholeMatch(of: /(GE|V)\.\d{2}-\d{4,6}(\s*\([A-Z]\))?.*/) != nil && line.count < 40 { return true }
-        if line.wholeMatch(of: /\d{1,3}\s*\/\s*\d{1,3}/) != nil { return true }
+        if (try? Furniture.jobNumber.wholeMatch(in: line)) != nil { return true }
+        if (try? Furniture.barcode.wholeMatch(in: line)) != nil { return true }
+        if line.count < 40, (try? Furniture.genevaJob.wholeMatch(in: line)) != nil { return true }
+        if (try? Furniture.pageCounter.wholeMatch(in: line)) != nil { return true }
         return false
+    }
+
+    /// Trims spaces and tabs (including no-break and ideographic spaces) from both ends.
+    static func trim(_ line: Substring) -> String {
+        let scalars = line.unicodeScalars
+        guard let start = scalars.firstIndex(where: { !$0.properties.isWhitespace }) else { return "" }
+        let end = scalars.lastIndex(where: { !$0.properties.isWhitespace })!
+        return String(scalars[start...end])
+    }
+
+    /// The patterns of page furniture, compiled once.
+    enum Furniture {
+        nonisolated(unsafe) static let jobNumber = /\d{2}-\d{5}\s*\([A-Z]\)(\s+\d{6}){0,2}\s*/
+        nonisolated(unsafe) static let barcode = /\*\d{7,}\*/
+        nonisolated(unsafe) static let genevaJob = /(GE|V)\.\d{2}-\d{4,6}(\s*\([A-Z]\))?.*/
+        nonisolated(unsafe) static let pageCounter = /\d{1,3}\s*\/\s*\d{1,3}/
     }
 
     /// Joins wrapped lines: nothing between two CJK characters, a space otherwise; runs of spaces collapsed.
     public static func join(_ lines: [String]) -> String {
-        var out = ""
+        var out = String.UnicodeScalarView()
         for line in lines {
-            let piece = line.trimmingCharacters(in: .whitespaces)
-            guard !piece.isEmpty else { continue }
-            if let last = out.unicodeScalars.last, let first = piece.unicodeScalars.first {
+            let piece = line.unicodeScalars
+            guard let first = piece.first(where: { $0 != " " && $0 != "\t" }) else { continue }
+            if let last = out.last {
                 let tight = (last.isCJK || isCJKPunctuation(last)) && (first.isCJK || isCJKPunctuation(first))
-                if !tight && !(last == "-" && first.properties.isLowercase) { out += " " }
+                if !tight && !(last == "-" && first.properties.isLowercase) { out.append(" ") }
             }
-            out += piece
+            var previousSpace = out.last == " "
+            for scalar in piece {
+                if scalar == " " || scalar == "\t" {
+                    if !previousSpace && !out.isEmpty { out.append(" ") }
+                    previousSpace = true
+                } else {
+                    out.append(scalar)
+                    previousSpace = false
+                }
+            }
+            while out.last == " " { out.removeLast() }
         }
-        return out.replacingOccurrences(of: "\t", with: " ").split(separator: " ", omittingEmptySubsequences: true).joined(separator: " ")
+        return String(out)
     }
 
     static func isCJKPunctuation(_ scalar: Unicode.Scalar) -> Bool {

@@ -5,14 +5,23 @@ extension ReferenceExtractor {
         var mentions: [Mention] = []
         var i = 0
         while i < s.count {
-            let atBoundary = i == 0 || !s[i - 1].isWordCharacter || s[i - 1].isCJK || s[i].isCJK
+            let scalar = s[i]
+            let cjk = scalar.isCJK
+            let atBoundary = cjk || i == 0 || !s[i - 1].isWordCharacter || s[i - 1].isCJK
+            // Latin, Cyrillic and Arabic names start at a word boundary (or after an Arabic proclitic).
+            guard atBoundary || arabicProclitic(s, i) || !scalar.isWordCharacter else {
+                i += 1
+                continue
+            }
             if atBoundary {
-                if let found = scanSymbol(s, at: i, folded: folded, original: original) {
+                if ReferenceExtractor.symbolInitials.contains(scalar.value), let found = scanSymbol(s, at: i, folded: folded, original: original) {
                     mentions.append(found)
                     i = found.end
                     continue
                 }
-                if let found = scanResolutions(s, at: i, folded: folded, original: original) {
+                if scalar.isASCIIDigit || scalar == "第" || resolutionWords.startsWith(scalar),
+                    let found = scanResolutions(s, at: i, folded: folded, original: original)
+                {
                     mentions += found.mentions
                     i = found.end
                     continue
@@ -22,7 +31,7 @@ extension ReferenceExtractor {
                     i = found.end
                     continue
                 }
-                if let found = scanSuffixItems(s, at: i) {
+                if scalar == "第", let found = scanSuffixItems(s, at: i) {
                     mentions += found.mentions
                     i = found.end
                     continue

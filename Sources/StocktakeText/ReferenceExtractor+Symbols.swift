@@ -7,6 +7,9 @@ extension ReferenceExtractor {
         0x0432: "b", 0x043C: "m", 0x043A: "k", 0x0455: "s", 0x0456: "i",
     ]
 
+    /// First letters of symbol series (folded), including Cyrillic look-alikes, to skip positions quickly.
+    static let symbolInitials: Set<UInt32> = Set("asenctdbu".unicodeScalars.map(\.value) + [0x0430, 0x0441, 0x0435, 0x0455])
+
     static let symbolSeries: Set<String> = ["a", "s", "e", "npt", "cd", "st", "ccw", "bwc", "apmbc", "tpnw", "unep", "dp", "ap"]
 
     /// A UN document symbol (`NPT/CONF.2026/PC.III/WP.12`, `A/57/124`, `NPT/CONF.2010/50 (Vol. I)`); `A/RES/…` is a resolution.

@@ -6,6 +6,8 @@ struct ScalarTrie<Payload: Sendable>: Sendable {
     }
 
     private var nodes: [Node] = [Node()]
+    /// Root children for ASCII scalars, as a flat table (-1: none), so most positions are rejected without hashing.
+    private var asciiRoot = [Int32](repeating: -1, count: 128)
 
     /// Adds a key (already folded) with its payload.
     mutating func insert(_ key: [Unicode.Scalar], _ payload: Payload) {
@@ -18,6 +20,7 @@ struct ScalarTrie<Payload: Sendable>: Sendable {
                 nodes.append(Node())
                 let index = nodes.count - 1
                 nodes[current].children[scalar.value] = Int32(index)
+                if current == 0 && scalar.value < 128 { asciiRoot[Int(scalar.value)] = Int32(index) }
                 current = index
             }
         }
@@ -39,6 +42,6 @@ struct ScalarTrie<Payload: Sendable>: Sendable {
 
     /// True when some key starts with this scalar (a cheap filter before `matches`).
     func startsWith(_ scalar: Unicode.Scalar) -> Bool {
-        nodes[0].children[scalar.value] != nil
+        scalar.value < 128 ? asciiRoot[Int(scalar.value)] >= 0 : nodes[0].children[scalar.value] != nil
     }
 }
