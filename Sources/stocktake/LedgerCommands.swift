@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import StocktakeCore
 import StocktakeLedger
+import StocktakeStore
 
 /// Where Stocktake keeps its keys, log and database.
 struct HomeOptions: ParsableArguments {
@@ -186,8 +187,12 @@ struct LogCommand: ParsableCommand {
     }
 
     struct Verify: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Recompute everything from the entries; name the first entry, hash or checkpoint that does not match.")
+        static let configuration = CommandConfiguration(
+            abstract: "Recompute everything from the entries; name the first entry, hash or checkpoint that does not match; check the database against the log.")
         @OptionGroup var home: HomeOptions
+        @Option(name: .long, help: "The SQLite database to check against the log (default: $STOCKTAKE_DB, else <home>/stocktake.sqlite, when it exists).")
+        var db: String?
+
         func run() throws {
             let report = TransparencyLog.verify(directory: home.ledger, logKey: try home.keys.logVerifier(), authors: (try? home.keys.authorVerifiers()) ?? [])
             guard report.isValid else {
@@ -196,6 +201,16 @@ struct LogCommand: ParsableCommand {
             }
             var out = "log verifies: \(report.size) entries, \(report.checkpoints) signed checkpoints, every stored hash recomputed"
             if report.uncommittedTail { out += "; bytes of an interrupted append lie past the last checkpoint and will be discarded by the next write" }
+            let path = db ?? ProcessInfo.processInfo.environment["STOCKTAKE_DB"].flatMap { $0.isEmpty ? nil : $0 } ?? home.url.appendingPathComponent("stocktake.sqlite").path
+            if FileManager.default.fileExists(atPath: path) {
+                let store = try SQLiteRecordStore(path: path)
+                let log = try home.openForReading()
+                if let problem = try DocumentLibrary.checkProjection(store: store, log: log) {
+                    throw StocktakeError(.ledgerMismatch, "The log verifies but the database does not: \(problem); run 'stocktake rebuild'.")
+                }
+                let applied = try store.appliedEntryCount()
+                out += "\ndatabase matches the log's projection (\(applied) of \(log.size) entries applied\(applied < log.size ? "; the rest is applied on the next ingest or by 'stocktake rebuild'" : ""))"
+            }
             emit(out + "\n")
         }
     }

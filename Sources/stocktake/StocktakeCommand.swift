@@ -9,6 +9,7 @@ struct StocktakeCommand: ParsableCommand {
         subcommands: [
             StatesCommand.self, StateCommand.self, TreatyCommand.self, CommitmentsCommand.self,
             CommitmentCommand.self, RegistryCheckCommand.self, ExtractCommand.self, KeysCommand.self, LogCommand.self,
+            IngestCommand.self, SearchCommand.self, RefsCommand.self, ShowCommand.self, RebuildCommand.self,
         ]
     )
 }

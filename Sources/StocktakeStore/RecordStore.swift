@@ -1,0 +1,170 @@
+public import Foundation
+public import StocktakeCore
+public import StocktakeText
+
+/// What a `document.version` log entry carries: one language version of a document, as extracted.
+public struct DocumentVersionPayload: Codable, Sendable, Equatable {
+    /// The entry type of document versions.
+    public static let entryType = "document.version"
+
+    /// The document's key: its UN symbol, or `UNSYMBOLLED/<hash>` when it has none.
+    public let symbol: String
+    /// The language of this version.
+    public let language: String
+    /// SHA-256 of the source file's bytes, hex.
+    public let contentSHA256: String
+    /// The file name it was read from.
+    public let sourceName: String
+    /// States and organizations named as its submitter.
+    public let submitterIDs: [String]
+    /// The extracted document: header, paragraphs and references.
+    public let document: ExtractedDocument
+
+    /// Creates a payload.
+    public init(symbol: String, language: String, contentSHA256: String, sourceName: String, submitterIDs: [String], document: ExtractedDocument) {
+        self.symbol = symbol
+        self.language = language
+        self.contentSHA256 = contentSHA256
+        self.sourceName = sourceName
+        self.submitterIDs = submitterIDs
+        self.document = document
+    }
+}
+
+/// A stored language version of a document.
+public struct StoredVersion: Sendable, Equatable {
+    /// The document's key.
+    public let symbol: String
+    /// The language.
+    public let language: String
+    /// The version number within that language, from 1.
+    public let version: Int
+    /// The log entry that recorded it.
+    public let entryIndex: UInt64
+}
+
+/// A search over the paragraphs of the library.
+public struct SearchQuery: Sendable {
+    /// The words or phrase to find; empty finds nothing.
+    public var text: String
+    /// Only this language.
+    public var language: Language?
+    /// Only documents whose symbol starts with this.
+    public var symbolPrefix: String?
+    /// Only paragraphs that refer to this identifier.
+    public var reference: String?
+    /// Only documents submitted by one of these states or organizations.
+    public var submitters: [String]?
+    /// Only documents dated on or after this day.
+    public var from: Day?
+    /// Only documents dated on or before this day.
+    public var to: Day?
+    /// Only documents of this type (`working-paper`, `resolution`, `report`, `document`).
+    public var type: String?
+    /// At most this many hits.
+    public var limit = 20
+    /// Skip this many hits.
+    public var offset = 0
+
+    /// Creates a query for `text`.
+    public init(text: String) { self.text = text }
+}
+
+/// One paragraph found, with what a reader needs to cite it.
+public struct SearchHit: Sendable, Codable, Equatable {
+    /// The document's symbol.
+    public let symbol: String
+    /// The paragraph's language.
+    public let language: String
+    /// The paragraph number as printed, nil when unnumbered.
+    public let paragraph: String?
+    /// The paragraph's position in the document, from 1.
+    public let ordinal: Int
+    /// The document date.
+    public let date: String?
+    /// The document title.
+    public let title: String?
+    /// A window of the text around the match, the match wrapped in ⟦ ⟧.
+    public let snippet: String
+    /// "NPT/CONF.2026/PC.III/WP.12, para. 9 (ZH)".
+    public let citation: String
+}
+
+/// A page of search results.
+public struct SearchResults: Sendable, Codable, Equatable {
+    /// The query's search tokens, as matched.
+    public let tokens: [String]
+    /// All matching paragraphs, before limit and offset.
+    public let total: Int
+    /// The hits on this page.
+    public let hits: [SearchHit]
+}
+
+/// One paragraph in the evidence trail of a commitment, treaty, state or resolution.
+public struct EvidenceHit: Sendable, Codable, Equatable {
+    /// The document's symbol.
+    public let symbol: String
+    /// The document date.
+    public let date: String?
+    /// The submitter as printed.
+    public let submitter: String?
+    /// The language.
+    public let language: String
+    /// The paragraph number.
+    public let paragraph: String?
+    /// The surfaces that name the identifier.
+    public let surfaces: [String]
+    /// The citation.
+    public let citation: String
+}
+
+/// A stored paragraph, for `show`.
+public struct StoredParagraph: Sendable, Codable, Equatable {
+    /// The language.
+    public let language: String
+    /// The number as printed.
+    public let number: String?
+    /// Position in the document, from 1.
+    public let ordinal: Int
+    /// The text.
+    public let text: String
+    /// Its references.
+    public let references: [Reference]
+}
+
+/// A stored document with its current language versions.
+public struct StoredDocument: Sendable, Codable, Equatable {
+    /// The symbol.
+    public let symbol: String
+    /// The header of the version shown.
+    public let header: DocumentHeader
+    /// Languages held, current version number of each.
+    public let versions: [String: Int]
+    /// The paragraphs of the version shown.
+    public let paragraphs: [StoredParagraph]
+}
+
+/// The record's tables: a projection of the log that can be rebuilt from it at any time.
+///
+/// Every implementation gives the same match sets for the same query: search text is tokenised in
+/// Swift (``SearchTokenizer``) and the engine only matches token phrases.
+public protocol RecordStore: AnyObject {
+    /// How many log entries have been applied.
+    func appliedEntryCount() throws -> UInt64
+    /// Applies log entry `index` in one transaction, advancing the applied count; entries of other types only advance it.
+    func apply(index: UInt64, type: String, payload: DocumentVersionPayload?) throws
+    /// The version with these source bytes, if it was ingested before.
+    func version(contentSHA256: String) throws -> StoredVersion?
+    /// Finds paragraphs.
+    func search(_ query: SearchQuery) throws -> SearchResults
+    /// Every paragraph that refers to `id`, oldest document first.
+    func evidence(for id: String) throws -> [EvidenceHit]
+    /// A document's current version in a language (or its first language), with the paragraph's siblings.
+    func document(symbol: String, language: Language?) throws -> StoredDocument?
+    /// The paragraph numbered `number` in every language held.
+    func siblings(symbol: String, number: String) throws -> [StoredParagraph]
+    /// A SHA-256 over every row of every table in a canonical order, to compare projections.
+    func digest() throws -> String
+    /// Empties every table.
+    func reset() throws
+}

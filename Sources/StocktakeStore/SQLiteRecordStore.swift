@@ -1,0 +1,338 @@
+import Crypto
+public import Foundation
+public import GRDB
+public import StocktakeCore
+import StocktakeText
+
+/// The record's tables in SQLite (GRDB): WAL, foreign keys, migrations, and an FTS5 index over search tokens.
+public final class SQLiteRecordStore: RecordStore {
+    let writer: any DatabaseWriter
+
+    /// Opens (creating and migrating) the database at `path`, or an in-memory database when `path` is nil.
+    public init(path: String?) throws {
+        var configuration = Configuration()
+        configuration.foreignKeysEnabled = true
+        do {
+            if let path {
+                try FileManager.default.createDirectory(at: URL(fileURLWithPath: path).deletingLastPathComponent(), withIntermediateDirectories: true)
+                writer = try DatabasePool(path: path, configuration: configuration)
+            } else {
+                writer = try DatabaseQueue(configuration: configuration)
+            }
+            try SQLiteRecordStore.migrator.migrate(writer)
+        } catch let error as DatabaseError {
+            throw StocktakeError(.store, "The database \(path ?? "in memory") cannot be opened (\(error.message ?? "SQLite error \(error.resultCode)")); check the path, or move the file aside and run 'stocktake rebuild'.")
+        }
+    }
+
+    static let migrator: DatabaseMigrator = {
+        var migrator = DatabaseMigrator()
+        migrator.registerMigration("v1: documents, versions, paragraphs, references, search index") { db in
+            try db.execute(sql: """
+                CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+                INSERT INTO meta VALUES ('applied_entries', '0');
+                CREATE TABLE documents (
+                    id INTEGER PRIMARY KEY, symbol TEXT NOT NULL UNIQUE, doc_type TEXT NOT NULL, date TEXT, title TEXT,
+                    submitter TEXT, session TEXT, original_language TEXT);
+                CREATE TABLE document_submitters (
+                    document_id INTEGER NOT NULL REFERENCES documents(id), actor TEXT NOT NULL, PRIMARY KEY (document_id, actor));
+                CREATE INDEX document_submitters_actor ON document_submitters(actor);
+                CREATE TABLE versions (
+                    id INTEGER PRIMARY KEY, document_id INTEGER NOT NULL REFERENCES documents(id), language TEXT NOT NULL,
+                    version INTEGER NOT NULL, content_sha256 TEXT NOT NULL, source_name TEXT NOT NULL, entry_index INTEGER NOT NULL UNIQUE,
+                    is_current INTEGER NOT NULL, UNIQUE (document_id, language, version));
+                CREATE INDEX versions_content ON versions(content_sha256);
+                CREATE TABLE paragraphs (
+                    id INTEGER PRIMARY KEY, version_id INTEGER NOT NULL REFERENCES versions(id), ordinal INTEGER NOT NULL,
+                    number TEXT, text TEXT NOT NULL, tokens TEXT NOT NULL, is_footnote INTEGER NOT NULL, UNIQUE (version_id, ordinal));
+                CREATE TABLE refs (
+                    paragraph_id INTEGER NOT NULL REFERENCES paragraphs(id), kind TEXT NOT NULL, ref_id TEXT NOT NULL,
+                    surface TEXT NOT NULL, start INTEGER NOT NULL, "end" INTEGER NOT NULL);
+                CREATE INDEX refs_by_id ON refs(ref_id, paragraph_id);
+                CREATE INDEX refs_by_paragraph ON refs(paragraph_id);
+                CREATE VIRTUAL TABLE paragraph_index USING fts5(tokens, content='paragraphs', content_rowid='id', tokenize='ascii');
+                """)
+        }
+        return migrator
+    }()
+
+    func run<T>(_ body: (Database) throws -> T) throws -> T {
+        do {
+            return try writer.write(body)
+        } catch let error as StocktakeError {
+            throw error
+        } catch let error as DatabaseError {
+            throw StocktakeError(.store, "The database refused a write (\(error.message ?? "SQLite error \(error.resultCode)")); nothing was changed.")
+        }
+    }
+
+    func read<T>(_ body: (Database) throws -> T) throws -> T {
+        do {
+            return try writer.read(body)
+        } catch let error as DatabaseError {
+            throw StocktakeError(.store, "The database could not be read (\(error.message ?? "SQLite error \(error.resultCode)")); run 'stocktake rebuild' to recreate it from the log.")
+        }
+    }
+
+    public func appliedEntryCount() throws -> UInt64 {
+        try read { db in UInt64(try String.fetchOne(db, sql: "SELECT value FROM meta WHERE key = 'applied_entries'") ?? "0") ?? 0 }
+    }
+
+    public func apply(index: UInt64, type: String, payload: DocumentVersionPayload?) throws {
+        try run { db in
+            let applied = UInt64(try String.fetchOne(db, sql: "SELECT value FROM meta WHERE key = 'applied_entries'") ?? "0") ?? 0
+            guard applied == index else {
+                throw StocktakeError(.store, "The database has applied \(applied) log entries, so entry \(index) cannot be applied next; run 'stocktake rebuild'.")
+            }
+            if let payload { try SQLiteRecordStore.insert(payload, entryIndex: index, db) }
+            try db.execute(sql: "UPDATE meta SET value = ? WHERE key = 'applied_entries'", arguments: [String(index + 1)])
+        }
+    }
+
+    static func documentType(_ symbol: String) -> String {
+        if symbol.contains("/RES/") { return "resolution" }
+        if symbol.contains("/WP.") { return "working-paper" }
+        if symbol.contains("/CRP.") { return "conference-room-paper" }
+        if symbol.contains("/INF.") { return "information" }
+        if symbol.hasPrefix("UNSYMBOLLED/") { return "document" }
+        return "document"
+    }
+
+    static func insert(_ payload: DocumentVersionPayload, entryIndex: UInt64, _ db: Database) throws {
+        let header = payload.document.document
+        let documentID: Int64
+        if let existing = try Int64.fetchOne(db, sql: "SELECT id FROM documents WHERE symbol = ?", arguments: [payload.symbol]) {
+            documentID = existing
+            // Header fields a later version states fill in what an earlier one left unknown.
+            try db.execute(
+                sql: """
+                    UPDATE documents SET date = COALESCE(date, ?), title = COALESCE(title, ?), submitter = COALESCE(submitter, ?),
+                    session = COALESCE(session, ?), original_language = COALESCE(original_language, ?) WHERE id = ?
+                    """,
+                arguments: [header.date, header.title, header.submitter, header.session, header.originalLanguage, documentID])
+        } else {
+            try db.execute(
+                sql: "INSERT INTO documents (symbol, doc_type, date, title, submitter, session, original_language) VALUES (?, ?, ?, ?, ?, ?, ?)",
+                arguments: [payload.symbol, documentType(payload.symbol), header.date, header.title, header.submitter, header.session, header.originalLanguage])
+            documentID = db.lastInsertedRowID
+        }
+        for actor in Set(payload.submitterIDs).sorted() {
+            try db.execute(sql: "INSERT OR IGNORE INTO document_submitters (document_id, actor) VALUES (?, ?)", arguments: [documentID, actor])
+        }
+        let previous = try Int.fetchOne(db, sql: "SELECT MAX(version) FROM versions WHERE document_id = ? AND language = ?", arguments: [documentID, payload.language]) ?? 0
+        try db.execute(sql: "UPDATE versions SET is_current = 0 WHERE document_id = ? AND language = ?", arguments: [documentID, payload.language])
+        try db.execute(
+            sql: "INSERT INTO versions (document_id, language, version, content_sha256, source_name, entry_index, is_current) VALUES (?, ?, ?, ?, ?, ?, 1)",
+            arguments: [documentID, payload.language, previous + 1, payload.contentSHA256, payload.sourceName, Int64(entryIndex)])
+        let versionID = db.lastInsertedRowID
+        let paragraphs = payload.document.paragraphs.map { ($0, false) } + payload.document.footnotes.map { ($0, true) }
+        let insertParagraph = try db.cachedStatement(sql: "INSERT INTO paragraphs (version_id, ordinal, number, text, tokens, is_footnote) VALUES (?, ?, ?, ?, ?, ?)")
+        let insertIndex = try db.cachedStatement(sql: "INSERT INTO paragraph_index (rowid, tokens) VALUES (?, ?)")
+        let insertReference = try db.cachedStatement(sql: "INSERT INTO refs (paragraph_id, kind, ref_id, surface, start, \"end\") VALUES (?, ?, ?, ?, ?, ?)")
+        for (ordinal, (paragraph, isFootnote)) in paragraphs.enumerated() {
+            let tokens = SearchTokenizer.indexText(paragraph.text)
+            try insertParagraph.execute(arguments: [versionID, ordinal + 1, paragraph.number, paragraph.text, tokens, isFootnote])
+            let paragraphID = db.lastInsertedRowID
+            try insertIndex.execute(arguments: [paragraphID, tokens])
+            for reference in paragraph.references {
+                try insertReference.execute(arguments: [paragraphID, reference.kind, reference.id, reference.surface, reference.start, reference.end])
+            }
+        }
+    }
+
+    public func version(contentSHA256: String) throws -> StoredVersion? {
+        try read { db in
+            try Row.fetchOne(
+                db,
+                sql: "SELECT d.symbol, v.language, v.version, v.entry_index FROM versions v JOIN documents d ON d.id = v.document_id WHERE v.content_sha256 = ?",
+                arguments: [contentSHA256]
+            ).map { StoredVersion(symbol: $0[0], language: $0[1], version: $0[2], entryIndex: UInt64($0[3] as Int64)) }
+        }
+    }
+
+    /// The FTS5 expression for a token list: one phrase of quoted tokens, so user input is never FTS syntax.
+    static func matchExpression(_ tokens: [String]) -> String {
+        "\"" + tokens.map { $0.replacingOccurrences(of: "\"", with: "\"\"") }.joined(separator: " ") + "\""
+    }
+
+    public func search(_ query: SearchQuery) throws -> SearchResults {
+        let tokens = Array(SearchTokenizer.tokens(String(query.text.prefix(4096))).prefix(256))
+        guard !tokens.isEmpty else { return SearchResults(tokens: [], total: 0, hits: []) }
+        var conditions = ["paragraph_index MATCH ?", "v.is_current = 1"]
+        var arguments: [any DatabaseValueConvertible] = [SQLiteRecordStore.matchExpression(tokens)]
+        if let language = query.language {
+            conditions.append("v.language = ?")
+            arguments.append(language.rawValue)
+        }
+        if let prefix = query.symbolPrefix {
+            conditions.append("d.symbol LIKE ? ESCAPE '\\'")
+            arguments.append(prefix.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "%", with: "\\%").replacingOccurrences(of: "_", with: "\\_") + "%")
+        }
+        if let reference = query.reference {
+            conditions.append("EXISTS (SELECT 1 FROM refs r WHERE r.paragraph_id = p.id AND r.ref_id = ?)")
+            arguments.append(reference)
+        }
+        if let submitters = query.submitters {
+            conditions.append("EXISTS (SELECT 1 FROM document_submitters s WHERE s.document_id = d.id AND s.actor IN (\(submitters.map { _ in "?" }.joined(separator: ","))))")
+            arguments += submitters.map { $0 as any DatabaseValueConvertible }
+            if submitters.isEmpty { conditions.append("0") }
+        }
+        if let from = query.from {
+            conditions.append("d.date >= ?")
+            arguments.append(from.description)
+        }
+        if let to = query.to {
+            conditions.append("d.date <= ?")
+            arguments.append(to.description)
+        }
+        if let type = query.type {
+            conditions.append("d.doc_type = ?")
+            arguments.append(type)
+        }
+        let filter = conditions.joined(separator: " AND ")
+        let from = "FROM paragraph_index JOIN paragraphs p ON p.id = paragraph_index.rowid JOIN versions v ON v.id = p.version_id JOIN documents d ON d.id = v.document_id"
+        return try read { db in
+            let total = try Int.fetchOne(db, sql: "SELECT COUNT(*) \(from) WHERE \(filter)", arguments: StatementArguments(arguments)) ?? 0
+            let rows = try Row.fetchAll(
+                db,
+                sql: "SELECT d.symbol, v.language, p.number, p.ordinal, d.date, d.title, p.text \(from) WHERE \(filter) ORDER BY bm25(paragraph_index), d.date, d.symbol, p.ordinal LIMIT ? OFFSET ?",
+                arguments: StatementArguments(arguments + [max(0, min(query.limit, 1000)), max(0, query.offset)]))
+            let hits = rows.map { row -> SearchHit in
+                let symbol: String = row[0], language: String = row[1], number: String? = row[2], text: String = row[6]
+                return SearchHit(
+                    symbol: symbol, language: language, paragraph: number, ordinal: row[3], date: row[4], title: row[5],
+                    snippet: SQLiteRecordStore.snippet(text, tokens: tokens),
+                    citation: SQLiteRecordStore.citation(symbol: symbol, number: number, ordinal: row[3], language: language))
+            }
+            return SearchResults(tokens: tokens, total: total, hits: hits)
+        }
+    }
+
+    /// "NPT/CONF.2026/PC.III/WP.12, para. 9 (ZH)"; unnumbered paragraphs are cited by position.
+    static func citation(symbol: String, number: String?, ordinal: Int, language: String) -> String {
+        "\(symbol), " + (number.map { "para. \($0)" } ?? "unnumbered paragraph \(ordinal)") + " (\(language.uppercased()))"
+    }
+
+    /// A window of about 160 characters around the first occurrence of the token phrase, the match wrapped in ⟦ ⟧.
+    static func snippet(_ text: String, tokens: [String]) -> String {
+        let spans = SearchTokenizer.spans(text)
+        let scalars = Array(text.unicodeScalars)
+        var match: (Int, Int)?
+        if tokens.count <= spans.count {
+            for start in 0...(spans.count - tokens.count) where spans[start].token == tokens[0] {
+                if (0..<tokens.count).allSatisfy({ spans[start + $0].token == tokens[$0] }) {
+                    match = (spans[start].start, spans[start + tokens.count - 1].end)
+                    break
+                }
+            }
+        }
+        guard var (from, to) = match else { return String(String.UnicodeScalarView(scalars.prefix(160))) }
+        if to < scalars.count && (scalars[to] == ")" || scalars[to] == "）") && from > 0 && scalars[..<to].contains(where: { $0 == "(" || $0 == "（" }) {
+            let opened = scalars[from..<to].filter { $0 == "(" || $0 == "（" }.count
+            let closed = scalars[from..<to].filter { $0 == ")" || $0 == "）" }.count
+            if opened > closed { to += 1 }
+        }
+        from = max(0, from)
+        let left = max(0, from - 70), right = min(scalars.count, to + 70)
+        var out = String.UnicodeScalarView()
+        if left > 0 { out.append("…") }
+        out.append(contentsOf: scalars[left..<from])
+        out.append("⟦")
+        out.append(contentsOf: scalars[from..<to])
+        out.append("⟧")
+        out.append(contentsOf: scalars[to..<right])
+        if right < scalars.count { out.append("…") }
+        return String(out)
+    }
+
+    public func evidence(for id: String) throws -> [EvidenceHit] {
+        try read { db in
+            let rows = try Row.fetchAll(
+                db,
+                sql: """
+                    SELECT d.symbol, d.date, d.submitter, v.language, p.number, p.ordinal, group_concat(r.surface, ' | ')
+                    FROM refs r JOIN paragraphs p ON p.id = r.paragraph_id JOIN versions v ON v.id = p.version_id JOIN documents d ON d.id = v.document_id
+                    WHERE r.ref_id = ? AND v.is_current = 1
+                    GROUP BY p.id
+                    ORDER BY d.date IS NULL, d.date, d.submitter, d.symbol, v.language, p.ordinal
+                    """,
+                arguments: [id])
+            return rows.map { row in
+                let surfaces = (row[6] as String? ?? "").components(separatedBy: " | ")
+                return EvidenceHit(
+                    symbol: row[0], date: row[1], submitter: row[2], language: row[3], paragraph: row[4], surfaces: surfaces,
+                    citation: SQLiteRecordStore.citation(symbol: row[0], number: row[4], ordinal: row[5], language: row[3]))
+            }
+        }
+    }
+
+    func paragraphs(versionID: Int64, number: String?, _ db: Database) throws -> [StoredParagraph] {
+        var sql = "SELECT p.id, v.language, p.number, p.ordinal, p.text FROM paragraphs p JOIN versions v ON v.id = p.version_id WHERE p.version_id = ?"
+        var arguments: [any DatabaseValueConvertible] = [versionID]
+        if let number {
+            sql += " AND p.number = ?"
+            arguments.append(number)
+        }
+        return try Row.fetchAll(db, sql: sql + " ORDER BY p.ordinal", arguments: StatementArguments(arguments)).map { row in
+            let references = try Row.fetchAll(db, sql: "SELECT kind, ref_id, surface, start, \"end\" FROM refs WHERE paragraph_id = ? ORDER BY start, rowid", arguments: [row[0] as Int64])
+                .map { Reference(kind: $0[0], id: $0[1], surface: $0[2], start: $0[3], end: $0[4]) }
+            return StoredParagraph(language: row[1], number: row[2], ordinal: row[3], text: row[4], references: references)
+        }
+    }
+
+    public func document(symbol: String, language: Language?) throws -> StoredDocument? {
+        try read { db in
+            guard let document = try Row.fetchOne(db, sql: "SELECT id, symbol, date, title, submitter, session, original_language FROM documents WHERE symbol = ?", arguments: [symbol]) else { return nil }
+            let versions = try Row.fetchAll(db, sql: "SELECT id, language, version FROM versions WHERE document_id = ? AND is_current = 1 ORDER BY language", arguments: [document[0] as Int64])
+            guard let chosen = versions.first(where: { language == nil || ($0[1] as String) == language!.rawValue }) else {
+                return StoredDocument(
+                    symbol: document[1], header: DocumentHeader(), versions: Dictionary(uniqueKeysWithValues: versions.map { ($0[1] as String, $0[2] as Int) }), paragraphs: [])
+            }
+            let header = DocumentHeader(
+                symbol: document[1], language: chosen[1], originalLanguage: document[6], date: document[2], title: document[3], submitter: document[4], session: document[5])
+            return StoredDocument(
+                symbol: document[1], header: header, versions: Dictionary(uniqueKeysWithValues: versions.map { ($0[1] as String, $0[2] as Int) }),
+                paragraphs: try paragraphs(versionID: chosen[0], number: nil, db))
+        }
+    }
+
+    public func siblings(symbol: String, number: String) throws -> [StoredParagraph] {
+        try read { db in
+            let versions = try Int64.fetchAll(
+                db, sql: "SELECT v.id FROM versions v JOIN documents d ON d.id = v.document_id WHERE d.symbol = ? AND v.is_current = 1 ORDER BY v.language", arguments: [symbol])
+            return try versions.flatMap { try paragraphs(versionID: $0, number: number, db) }
+        }
+    }
+
+    public func digest() throws -> String {
+        try read { db in
+            var hasher = SHA256()
+            for (table, order) in [("documents", "id"), ("document_submitters", "document_id, actor"), ("versions", "id"), ("paragraphs", "id"), ("refs", "paragraph_id, start, ref_id, kind")] {
+                hasher.update(data: Array("table \(table)\n".utf8))
+                let cursor = try Row.fetchCursor(db, sql: "SELECT * FROM \(table) ORDER BY \(order)")
+                while let row = try cursor.next() {
+                    hasher.update(data: Array(row.description.utf8))
+                    hasher.update(data: [0x0A])
+                }
+            }
+            hasher.update(data: Array("applied \(try String.fetchOne(db, sql: "SELECT value FROM meta WHERE key = 'applied_entries'") ?? "0")".utf8))
+            return hasher.finalize().map { String(format: "%02x", $0) }.joined()
+        }
+    }
+
+    public func reset() throws {
+        try run { db in
+            try db.execute(sql: """
+                INSERT INTO paragraph_index(paragraph_index) VALUES('delete-all'); DELETE FROM refs; DELETE FROM paragraphs; DELETE FROM versions;
+                DELETE FROM document_submitters; DELETE FROM documents; UPDATE meta SET value = '0' WHERE key = 'applied_entries';
+                """)
+        }
+    }
+
+    /// The number of paragraphs and FTS rows a bare FTS5 query finds, for benchmarks: the engine alone, no joins or filters.
+    public func bareMatchCount(tokens: [String], limit: Int) throws -> Int {
+        try read { db in
+            try Int.fetchAll(db, sql: "SELECT rowid FROM paragraph_index WHERE paragraph_index MATCH ? LIMIT ?", arguments: [SQLiteRecordStore.matchExpression(tokens), limit]).count
+        }
+    }
+}
