@@ -51,7 +51,10 @@ let package = Package(
         .testTarget(name: "StocktakeCoreTests", dependencies: ["StocktakeCore", "StocktakeStore"], swiftSettings: strictSettings),
         .testTarget(name: "StocktakeTextTests", dependencies: ["StocktakeText", "StocktakeStore"], swiftSettings: strictSettings),
         .testTarget(name: "StocktakeLedgerTests", dependencies: ["StocktakeLedger"], swiftSettings: strictSettings),
-        .testTarget(name: "StocktakeStoreTests", dependencies: ["StocktakeStore"], swiftSettings: strictSettings),
+        .testTarget(
+            name: "StocktakeStoreTests", dependencies: ["StocktakeStore", "StocktakeText", "StocktakeLedger", "StocktakeCore"],
+            swiftSettings: strictSettings
+        ),
         .testTarget(
             name: "StocktakeCLITests",
             dependencies: ["stocktake", .product(name: "ZIPFoundation", package: "ZIPFoundation")],
