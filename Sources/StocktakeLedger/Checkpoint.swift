@@ -1,6 +1,6 @@
-public import Crypto
+import Crypto
 import Foundation
-public import StocktakeCore
+import StocktakeCore
 
 /// A C2SP tlog-checkpoint body: origin, tree size, root hash, optional extension lines.
 public struct Checkpoint: Sendable, Equatable {

@@ -52,7 +52,7 @@ final class LogFile {
     init(_ url: URL, writable: Bool) throws {
         self.url = url
         if writable && !FileManager.default.fileExists(atPath: url.path) {
-            FileManager.default.createFile(atPath: url.path, contents: nil)
+            _ = FileManager.default.createFile(atPath: url.path, contents: nil)
         }
         fd = open(url.path, writable ? O_RDWR : O_RDONLY)
         guard fd >= 0 else { throw DurableFile.failure("open", url) }

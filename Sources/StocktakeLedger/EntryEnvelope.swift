@@ -1,6 +1,6 @@
-public import Crypto
+import Crypto
 import Foundation
-public import StocktakeCore
+import StocktakeCore
 
 /// A log entry: a versioned, canonical envelope (type, schema version, author, time, payload) signed by its author.
 ///

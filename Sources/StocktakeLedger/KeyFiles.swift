@@ -1,5 +1,5 @@
 import Foundation
-public import StocktakeCore
+import StocktakeCore
 
 /// Private and public key files: the log's key and the keys of people who write to the record.
 ///

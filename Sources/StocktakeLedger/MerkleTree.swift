@@ -1,5 +1,5 @@
-public import Crypto
-public import StocktakeCore
+import Crypto
+import StocktakeCore
 
 /// A SHA-256 hash in a Merkle tree: exactly 32 bytes.
 public struct TreeHash: Hashable, Sendable, CustomStringConvertible {

@@ -1,6 +1,6 @@
 public import Crypto
 import Foundation
-public import StocktakeCore
+import StocktakeCore
 
 /// A C2SP signed-note verifier key: `<name>+<8 hex key ID>+<base64(type ‖ public key)>`.
 public struct NoteVerifierKey: Sendable, Equatable {

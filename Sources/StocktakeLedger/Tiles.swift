@@ -1,4 +1,4 @@
-public import StocktakeCore
+import StocktakeCore
 
 /// C2SP tlog-tiles: tile paths, hash tiles and entry bundles for serving a log as static files.
 public enum Tiles {

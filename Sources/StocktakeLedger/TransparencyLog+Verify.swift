@@ -1,5 +1,5 @@
 import Foundation
-public import StocktakeCore
+import StocktakeCore
 
 /// What `verify` found: the committed size, and every problem with the place it is in.
 public struct LogVerification: Sendable {

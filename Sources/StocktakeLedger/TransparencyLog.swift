@@ -1,5 +1,5 @@
 import Foundation
-public import StocktakeCore
+import StocktakeCore
 
 /// A durable, append-only Merkle log in a folder: entries, every subtree hash, and every signed checkpoint.
 ///
@@ -62,7 +62,7 @@ public final class TransparencyLog {
             lock = nil
         }
         for name in ["entries.bin", "entries.idx", "hashes.bin"] where !FileManager.default.fileExists(atPath: directory.appendingPathComponent(name).path) {
-            FileManager.default.createFile(atPath: directory.appendingPathComponent(name).path, contents: nil)
+            _ = FileManager.default.createFile(atPath: directory.appendingPathComponent(name).path, contents: nil)
         }
         entries = try LogFile(directory.appendingPathComponent("entries.bin"), writable: writable)
         index = try LogFile(directory.appendingPathComponent("entries.idx"), writable: writable)

@@ -1,5 +1,5 @@
 public import Foundation
-public import StocktakeCore
+import StocktakeCore
 import StocktakeText
 import ZIPFoundation
 

@@ -1,6 +1,6 @@
 import Crypto
-public import Foundation
-public import GRDB
+import Foundation
+import GRDB
 public import StocktakeCore
 import StocktakeText
 

@@ -1,5 +1,5 @@
 import Foundation
-public import StocktakeCore
+import StocktakeCore
 
 /// Finds header fields in the masthead of a UN document by pattern, in the conventions of all six languages.
 ///

@@ -1,5 +1,5 @@
 public import Foundation
-public import StocktakeCore
+import StocktakeCore
 #if canImport(FoundationXML)
     import FoundationXML
 #endif

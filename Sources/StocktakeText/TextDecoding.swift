@@ -1,5 +1,5 @@
 public import Foundation
-public import StocktakeCore
+import StocktakeCore
 
 /// Turns the bytes of a text file into a string, refusing binary or undecodable input with a clear sentence.
 public enum TextDecoding {

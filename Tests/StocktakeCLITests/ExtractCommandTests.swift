@@ -72,7 +72,7 @@ struct ExtractCommandTests {
         let binary = try files.write("image.txt", Data([0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, 0x00, 0x00]))
         let invalid = try files.write("latin1.txt", Data("1. Caf".utf8) + Data([0xE9, 0x20, 0x6E, 0x6F, 0x69, 0x72]))
         let large = files.directory.appendingPathComponent("huge.txt")
-        FileManager.default.createFile(atPath: large.path, contents: nil)
+        _ = FileManager.default.createFile(atPath: large.path, contents: nil)
         let handle = try FileHandle(forWritingTo: large)
         try handle.truncate(atOffset: 300 * 1_048_576)
         try handle.close()
