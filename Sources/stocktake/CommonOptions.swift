@@ -35,6 +35,15 @@ func parseDay(_ text: String?) throws -> Day {
     return day
 }
 
+/// Parses a `--language` value; nil stays nil, anything but a UN language is refused.
+func parseLanguage(_ code: String?) throws -> Language? {
+    guard let code else { return nil }
+    guard let language = Language(code: code) else {
+        throw StocktakeError(.invalidArgument, "'\(code)' is not a UN language; use one of en, fr, es, ru, ar, zh.")
+    }
+    return language
+}
+
 /// Writes rows as RFC 4180 CSV.
 func csv(_ rows: [[String]]) -> String {
     rows.map { row in

@@ -28,13 +28,7 @@ struct ExtractCommand: ParsableCommand {
     var data: String?
 
     func run() throws {
-        var languageValue: Language?
-        if let language {
-            guard let parsed = Language(code: language) else {
-                throw StocktakeError(.invalidArgument, "'\(language)' is not a UN language; use one of en, fr, es, ru, ar, zh.")
-            }
-            languageValue = parsed
-        }
+        let languageValue = try parseLanguage(language)
         let registry = try RegistryDirectory.load(from: RegistryDirectory.locate(explicit: data))
         let (text, _) = try DocumentFileReader.read(URL(fileURLWithPath: file))
         let document = DocumentExtractor(registry: registry).extract(text: text, language: languageValue, symbol: symbol)

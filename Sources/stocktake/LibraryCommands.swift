@@ -49,13 +49,7 @@ struct IngestCommand: ParsableCommand {
     @OptionGroup var options: LibraryOptions
 
     func run() throws {
-        var languageValue: Language?
-        if let language {
-            guard let parsed = Language(code: language) else {
-                throw StocktakeError(.invalidArgument, "'\(language)' is not a UN language; use one of en, fr, es, ru, ar, zh.")
-            }
-            languageValue = parsed
-        }
+        let languageValue = try parseLanguage(language)
         let files = try IngestCommand.expand(paths)
         guard !files.isEmpty else { throw StocktakeError(.emptyInput, "There are no files to ingest in \(paths.joined(separator: ", ")).") }
         let library = try options.openLibrary()
@@ -142,10 +136,7 @@ struct SearchCommand: ParsableCommand {
     func run() throws {
         guard (1...1000).contains(limit), offset >= 0 else { throw StocktakeError(.invalidArgument, "--limit takes 1 to 1000 and --offset 0 or more.") }
         var search = SearchQuery(text: query)
-        if let language {
-            guard let parsed = Language(code: language) else { throw StocktakeError(.invalidArgument, "'\(language)' is not a UN language; use one of en, fr, es, ru, ar, zh.") }
-            search.language = parsed
-        }
+        search.language = try parseLanguage(language)
         search.symbolPrefix = symbolPrefix
         search.from = try from.map { try parseDay($0) }
         search.to = try to.map { try parseDay($0) }
@@ -240,10 +231,7 @@ struct ShowCommand: ParsableCommand {
     @OptionGroup var options: LibraryOptions
 
     func run() throws {
-        let languageValue = try language.map { code -> Language in
-            guard let parsed = Language(code: code) else { throw StocktakeError(.invalidArgument, "'\(code)' is not a UN language; use one of en, fr, es, ru, ar, zh.") }
-            return parsed
-        }
+        let languageValue = try parseLanguage(language)
         let library = try options.openLibrary()
         let key = DocumentHeaderParser.normaliseSymbol(symbol)
         guard let document = try library.store.document(symbol: key, language: languageValue) else {

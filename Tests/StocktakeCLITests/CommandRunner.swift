@@ -1,5 +1,9 @@
 import Foundation
 
+#if canImport(Glibc)
+    import Glibc
+#endif
+
 /// Runs the built `stocktake` executable as a user would and captures what it prints.
 struct CommandRunner {
     struct Result {
@@ -25,6 +29,22 @@ struct CommandRunner {
     /// The repository root, so tests can name bundled data and the shared corpus.
     static let repositoryRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
         .deletingLastPathComponent()
+
+    /// Starts `stocktake` with `arguments`, waits until `ready` holds (at most a minute), then kills it with SIGKILL.
+    static func runAndKill(_ arguments: [String], environment: [String: String], when ready: () -> Bool) throws {
+        let process = Process()
+        process.executableURL = executable
+        process.arguments = arguments
+        process.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 }
+        process.standardOutput = FileHandle.nullDevice
+        process.standardError = FileHandle.nullDevice
+        try process.run()
+        let deadline = Date().addingTimeInterval(60)
+        while Date() < deadline && process.isRunning && !ready() { usleep(10_000) }
+        usleep(UInt32.random(in: 1_000...20_000))
+        kill(process.processIdentifier, SIGKILL)
+        process.waitUntilExit()
+    }
 
     /// Runs `stocktake` with arguments, optional standard input and extra environment.
     static func run(_ arguments: [String], input: Data? = nil, environment: [String: String] = [:], in directory: URL? = nil) throws -> Result {

@@ -110,22 +110,11 @@ struct LedgerCommandTests {
         let home = try LedgerHome()
         defer { home.remove() }
         let payload = try home.file("p.json", #"{"declaration": "stockpile", "value": 290}"#)
-        let process = Process()
-        process.executableURL = CommandRunner.executable
-        process.arguments = ["log", "append", payload, "--count", "5000000", "--batch", "1000"]
-        process.environment = ProcessInfo.processInfo.environment.merging(home.environment) { $1 }
-        process.standardOutput = FileHandle.nullDevice
-        process.standardError = FileHandle.nullDevice
-        try process.run()
         // Let it commit some batches, then kill it without warning.
         let checkpoints = home.directory.appendingPathComponent("ledger/checkpoints")
-        let deadline = Date().addingTimeInterval(60)
-        while Date() < deadline, ((try? FileManager.default.contentsOfDirectory(atPath: checkpoints.path))?.count ?? 0) < 3 {
-            usleep(20_000)
+        try CommandRunner.runAndKill(["log", "append", payload, "--count", "5000000", "--batch", "1000"], environment: home.environment) {
+            ((try? FileManager.default.contentsOfDirectory(atPath: checkpoints.path))?.count ?? 0) >= 3
         }
-        usleep(UInt32.random(in: 1_000...40_000))
-        kill(process.processIdentifier, SIGKILL)
-        process.waitUntilExit()
         let verify = try home.run(["log", "verify"])
         #expect(verify.status == 0, "\(verify.stderr)")
         let resumed = try home.run(["log", "append", payload, "--count", "3"])

@@ -62,20 +62,10 @@ struct LibraryCommandTests {
             let text = template.replacingOccurrences(of: "WP.99", with: "WP.\(1000 + n)")
             try text.write(to: folder.appendingPathComponent(String(format: "doc-%03d.txt", n)), atomically: true, encoding: .utf8)
         }
-        let process = Process()
-        process.executableURL = CommandRunner.executable
-        process.arguments = ["ingest", folder.path]
-        process.environment = ProcessInfo.processInfo.environment.merging(home.environment) { $1 }
-        process.standardOutput = FileHandle.nullDevice
-        process.standardError = FileHandle.nullDevice
-        try process.run()
         let checkpoints = home.directory.appendingPathComponent("ledger/checkpoints")
-        let deadline = Date().addingTimeInterval(60)
-        while Date() < deadline, ((try? FileManager.default.contentsOfDirectory(atPath: checkpoints.path))?.count ?? 0) < 20 {
-            usleep(10_000)
+        try CommandRunner.runAndKill(["ingest", folder.path], environment: home.environment) {
+            ((try? FileManager.default.contentsOfDirectory(atPath: checkpoints.path))?.count ?? 0) >= 20
         }
-        kill(process.processIdentifier, SIGKILL)
-        process.waitUntilExit()
         let verify = try home.run(["log", "verify"])
         #expect(verify.status == 0, "\(verify.stdout)\(verify.stderr)")
         let again = try home.run(["ingest", folder.path])
