@@ -38,5 +38,18 @@ let package = Package(
             swiftSettings: [.swiftLanguageMode(.v6)],
             plugins: [.plugin(name: "BenchmarkPlugin", package: "package-benchmark")]
         ),
+        .executableTarget(
+            name: "LibraryBenchmark",
+            dependencies: [
+                .product(name: "Benchmark", package: "package-benchmark"),
+                .product(name: "StocktakeStore", package: root),
+                .product(name: "StocktakeText", package: root),
+                .product(name: "StocktakeLedger", package: root),
+                .product(name: "StocktakeCore", package: root),
+            ],
+            path: "LibraryBenchmark",
+            swiftSettings: [.swiftLanguageMode(.v6)],
+            plugins: [.plugin(name: "BenchmarkPlugin", package: "package-benchmark")]
+        ),
     ]
 )

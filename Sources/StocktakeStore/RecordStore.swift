@@ -154,7 +154,7 @@ public protocol RecordStore: AnyObject {
     func apply(index: UInt64, type: String, payload: DocumentVersionPayload?) throws
     /// The version with these source bytes, if it was ingested before.
     func version(contentSHA256: String) throws -> StoredVersion?
-    /// Finds paragraphs.
+    /// Finds paragraphs of current versions, most recently recorded first.
     func search(_ query: SearchQuery) throws -> SearchResults
     /// Every paragraph that refers to `id`, oldest document first.
     func evidence(for id: String) throws -> [EvidenceHit]

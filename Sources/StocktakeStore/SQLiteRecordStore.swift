@@ -120,6 +120,14 @@ public final class SQLiteRecordStore: RecordStore {
             try db.execute(sql: "INSERT OR IGNORE INTO document_submitters (document_id, actor) VALUES (?, ?)", arguments: [documentID, actor])
         }
         let previous = try Int.fetchOne(db, sql: "SELECT MAX(version) FROM versions WHERE document_id = ? AND language = ?", arguments: [documentID, payload.language]) ?? 0
+        // The search index holds current versions only; a superseded version stays stored and citable with 'show'.
+        let superseded = try Row.fetchAll(
+            db,
+            sql: "SELECT p.id, p.tokens FROM paragraphs p JOIN versions v ON v.id = p.version_id WHERE v.document_id = ? AND v.language = ? AND v.is_current = 1",
+            arguments: [documentID, payload.language])
+        for row in superseded {
+            try db.execute(sql: "INSERT INTO paragraph_index(paragraph_index, rowid, tokens) VALUES('delete', ?, ?)", arguments: [row[0] as Int64, row[1] as String])
+        }
         try db.execute(sql: "UPDATE versions SET is_current = 0 WHERE document_id = ? AND language = ?", arguments: [documentID, payload.language])
         try db.execute(
             sql: "INSERT INTO versions (document_id, language, version, content_sha256, source_name, entry_index, is_current) VALUES (?, ?, ?, ?, ?, ?, 1)",
@@ -158,7 +166,7 @@ public final class SQLiteRecordStore: RecordStore {
     public func search(_ query: SearchQuery) throws -> SearchResults {
         let tokens = Array(SearchTokenizer.tokens(String(query.text.prefix(4096))).prefix(256))
         guard !tokens.isEmpty else { return SearchResults(tokens: [], total: 0, hits: []) }
-        var conditions = ["paragraph_index MATCH ?", "v.is_current = 1"]
+        var conditions = ["paragraph_index MATCH ?"]
         var arguments: [any DatabaseValueConvertible] = [SQLiteRecordStore.matchExpression(tokens)]
         if let language = query.language {
             conditions.append("v.language = ?")
@@ -191,11 +199,16 @@ public final class SQLiteRecordStore: RecordStore {
         }
         let filter = conditions.joined(separator: " AND ")
         let from = "FROM paragraph_index JOIN paragraphs p ON p.id = paragraph_index.rowid JOIN versions v ON v.id = p.version_id JOIN documents d ON d.id = v.document_id"
+        let filtered = conditions.count > 1
         return try read { db in
-            let total = try Int.fetchOne(db, sql: "SELECT COUNT(*) \(from) WHERE \(filter)", arguments: StatementArguments(arguments)) ?? 0
+            // Without filters the index alone counts the matches; with filters the joins decide.
+            let total = filtered
+                ? try Int.fetchOne(db, sql: "SELECT COUNT(*) \(from) WHERE \(filter)", arguments: StatementArguments(arguments)) ?? 0
+                : try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM paragraph_index WHERE paragraph_index MATCH ?", arguments: [arguments[0]]) ?? 0
+            // Newest first: the index yields rowids in order, so a page needs no sort of all matches.
             let rows = try Row.fetchAll(
                 db,
-                sql: "SELECT d.symbol, v.language, p.number, p.ordinal, d.date, d.title, p.text \(from) WHERE \(filter) ORDER BY bm25(paragraph_index), d.date, d.symbol, p.ordinal LIMIT ? OFFSET ?",
+                sql: "SELECT d.symbol, v.language, p.number, p.ordinal, d.date, d.title, p.text \(from) WHERE \(filter) ORDER BY paragraph_index.rowid DESC LIMIT ? OFFSET ?",
                 arguments: StatementArguments(arguments + [max(0, min(query.limit, 1000)), max(0, query.offset)]))
             let hits = rows.map { row -> SearchHit in
                 let symbol: String = row[0], language: String = row[1], number: String? = row[2], text: String = row[6]
@@ -332,7 +345,7 @@ public final class SQLiteRecordStore: RecordStore {
     /// The number of paragraphs and FTS rows a bare FTS5 query finds, for benchmarks: the engine alone, no joins or filters.
     public func bareMatchCount(tokens: [String], limit: Int) throws -> Int {
         try read { db in
-            try Int.fetchAll(db, sql: "SELECT rowid FROM paragraph_index WHERE paragraph_index MATCH ? LIMIT ?", arguments: [SQLiteRecordStore.matchExpression(tokens), limit]).count
+            try Int.fetchAll(db, sql: "SELECT rowid FROM paragraph_index WHERE paragraph_index MATCH ? ORDER BY rowid DESC LIMIT ?", arguments: [SQLiteRecordStore.matchExpression(tokens), limit]).count
         }
     }
 }

@@ -108,6 +108,7 @@ struct LibraryVersionTests {
         guard case .newVersion(let version) = try fixture.library.ingest(file: file) else { Issue.record("expected a new version"); return }
         #expect(version.version == 2)
         #expect(try fixture.search("without delay").total == 1)
+        #expect(try fixture.search("good faith").total == 1, "search covers the current version only")
         #expect(try fixture.library.store.document(symbol: "NPT/CONF.2026/PC.III/WP.99", language: .en)?.versions["en"] == 2)
     }
 

@@ -1,0 +1,101 @@
+import Benchmark
+import Foundation
+import StocktakeCore
+import StocktakeLedger
+import StocktakeStore
+import StocktakeText
+
+/// Documents made from the paragraphs of the six real or fixture documents, dealt into new documents
+/// of 80 paragraphs with new symbols, so a corpus of any size has real text and real references.
+enum GeneratedLibrary {
+    static let registry = try! RegistryDirectory.load(from: RegistryDirectory.bundledDataDirectory)
+    static let paragraphSize = Int(ProcessInfo.processInfo.environment["STOCKTAKE_BENCH_PARAGRAPHS"] ?? "1000000")!
+
+    static let sourceParagraphs: [(language: String, paragraph: ExtractedParagraph)] = {
+        let root = RegistryDirectory.bundledDataDirectory.deletingLastPathComponent()
+        let extractor = DocumentExtractor(registry: registry)
+        var files = ["en", "fr", "es", "ru", "ar"].map { root.appendingPathComponent("Tests/StocktakeTextTests/Fixtures/wp-\($0).txt") }
+        files.append(root.deletingLastPathComponent().appendingPathComponent("shared/corpus/000_8de3487d174913ae.txt"))
+        var out: [(String, ExtractedParagraph)] = []
+        for file in files {
+            let document = extractor.extract(text: try! String(contentsOf: file, encoding: .utf8))
+            out += document.paragraphs.map { (document.document.language!, $0) }
+        }
+        return out
+    }()
+
+    /// The n-th generated document version.
+    static func payload(_ n: Int) -> DocumentVersionPayload {
+        var seed = UInt64(n) &* 0x9E37_79B9_7F4A_7C15 &+ 1
+        func next() -> Int {
+            seed = seed &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+            return Int(seed >> 33)
+        }
+        let language = ["en", "fr", "es", "ru", "ar", "zh"][n % 6]
+        let pool = sourceParagraphs.filter { $0.language == language }
+        let paragraphs = (1...80).map { number -> ExtractedParagraph in
+            let source = pool[next() % pool.count].paragraph
+            return ExtractedParagraph(number: String(number), text: source.text, references: source.references)
+        }
+        let symbol = "NPT/CONF.2026/PC.\(["I", "II", "III"][n % 3])/WP.\(n / 6 + 1)"
+        let header = DocumentHeader(symbol: symbol, language: language, originalLanguage: "en", date: "2025-0\(n % 9 + 1)-1\(n % 9)", title: "Generated \(n)")
+        return DocumentVersionPayload(
+            symbol: symbol, language: language, contentSHA256: String(format: "%064x", n), sourceName: "generated-\(n).txt", submitterIDs: ["NAM"],
+            document: ExtractedDocument(document: header, paragraphs: paragraphs))
+    }
+
+    static func freshLibrary() -> (DocumentLibrary, URL) {
+        let home = FileManager.default.temporaryDirectory.appendingPathComponent("stocktake-library-bench-\(UUID().uuidString)")
+        let store = try! SQLiteRecordStore(path: home.appendingPathComponent("stocktake.sqlite").path)
+        return (try! DocumentLibrary(home: home, store: store, registry: registry), home)
+    }
+
+    /// A library of `paragraphSize` paragraphs, built once for the search benchmarks.
+    nonisolated(unsafe) static let large: (DocumentLibrary, SQLiteRecordStore) = {
+        let (library, _) = freshLibrary()
+        for n in 0..<(paragraphSize / 80) { _ = try! library.record(payload(n)) }
+        return (library, library.store as! SQLiteRecordStore)
+    }()
+
+    static let queries = ["裁军", "核武器国家", "禁止核武器条约", "action 5(c)", "79/47", "New Agenda Coalition", "переговоры", "مفاوضات", "mesures efficaces", "Comprehensive Nuclear-Test-Ban Treaty", "透明度", "good faith"]
+}
+
+let benchmarks: @Sendable () -> Void = {
+    Benchmark(
+        "Ingest 400 documents (32,000 paragraphs): log entry, fsync, SQLite transaction each",
+        configuration: .init(metrics: [.wallClock, .throughput], timeUnits: .milliseconds, warmupIterations: 0, maxDuration: .seconds(120), maxIterations: 3)
+    ) { benchmark in
+        let (library, home) = GeneratedLibrary.freshLibrary()
+        defer { try? FileManager.default.removeItem(at: home) }
+        let payloads = (0..<400).map(GeneratedLibrary.payload)
+        benchmark.startMeasurement()
+        for payload in payloads { _ = try! library.record(payload) }
+        benchmark.stopMeasurement()
+    }
+
+    var fullCounter = 0
+    Benchmark(
+        "Search at \(GeneratedLibrary.paragraphSize) paragraphs: full query (filters, count, bm25, 20 hits, snippets)",
+        configuration: .init(metrics: [.wallClock], timeUnits: .microseconds, warmupIterations: 12, maxDuration: .seconds(120), maxIterations: 600)
+    ) { benchmark in
+        let (library, _) = GeneratedLibrary.large
+        let query = GeneratedLibrary.queries[fullCounter % GeneratedLibrary.queries.count]
+        fullCounter += 1
+        benchmark.startMeasurement()
+        blackHole(try! library.store.search(SearchQuery(text: query)))
+        benchmark.stopMeasurement()
+    }
+
+    var bareCounter = 0
+    Benchmark(
+        "Search at \(GeneratedLibrary.paragraphSize) paragraphs: bare FTS5 query over the same tokens, ranked (baseline)",
+        configuration: .init(metrics: [.wallClock], timeUnits: .microseconds, warmupIterations: 12, maxDuration: .seconds(120), maxIterations: 600)
+    ) { benchmark in
+        let (_, store) = GeneratedLibrary.large
+        let tokens = SearchTokenizer.tokens(GeneratedLibrary.queries[bareCounter % GeneratedLibrary.queries.count])
+        bareCounter += 1
+        benchmark.startMeasurement()
+        blackHole(try! store.bareMatchCount(tokens: tokens, limit: 20))
+        benchmark.stopMeasurement()
+    }
+}
