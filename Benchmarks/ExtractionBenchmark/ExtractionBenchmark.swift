@@ -60,9 +60,16 @@ enum GeneratedCorpus {
     static let bytes = documents.reduce(0) { $0 + $1.utf8.count }
 }
 
+/// Says once what the corpus is, so throughput in MB/s and paragraphs/s can be derived from the times.
+func describeCorpus() {
+    let line = "generated corpus: \(GeneratedCorpus.documents.count) documents, \(GeneratedCorpus.documents.count * 80) numbered paragraphs, \(GeneratedCorpus.bytes) bytes\n"
+    FileHandle.standardError.write(Data(line.utf8))
+}
+
 let benchmarks: @Sendable () -> Void = {
     let registry = try! RegistryDirectory.load(from: RegistryDirectory.bundledDataDirectory)
     let extractor = DocumentExtractor(registry: registry)
+    describeCorpus()
     let configuration = Benchmark.Configuration(
         metrics: [.wallClock, .throughput, .peakMemoryResident], timeUnits: .milliseconds, warmupIterations: 1,
         maxDuration: .seconds(120), maxIterations: 5)

@@ -14,11 +14,12 @@ public struct DocumentExtractor: Sendable {
     /// Extracts a document; `language` and `symbol`, when given, take precedence over what the header says.
     public func extract(text: String, language: Language? = nil, symbol: String? = nil) -> ExtractedDocument {
         let givenSymbol = symbol.map(DocumentHeaderParser.normaliseSymbol)
-        var segments = segmenter.segment(text, symbol: givenSymbol)
+        // The symbol, when the masthead prints it, is also a running head to drop: look for it in the first lines.
+        let masthead = text.unicodeScalars.prefix(4_000).split(separator: "\n").prefix(60).map { String(String.UnicodeScalarView($0)) }
+        let printedSymbol = masthead.lazy.compactMap { DocumentHeaderParser.symbol(in: $0) }.first
+        let segments = segmenter.segment(text, symbol: givenSymbol ?? printedSymbol)
         var header = DocumentHeaderParser.parse(segments.headerLines)
-        if givenSymbol == nil, let found = header.symbol {
-            segments = segmenter.segment(text, symbol: found)  // drop the symbol where it repeats as a running head
-        }
+        if header.symbol == nil { header.symbol = printedSymbol }  // the masthead's own line was taken out as a running head
         if let givenSymbol { header.symbol = givenSymbol }
         if let language { header.language = language.rawValue }
         if header.language == nil {
