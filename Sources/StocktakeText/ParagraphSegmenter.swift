@@ -226,7 +226,17 @@ public struct ParagraphSegmenter: Sendable {
 
     /// Reduces Markdown link syntax left by conversion (`[79/47](#)`, `[text](url)`) to its text.
     public static func removeLinkSyntax(_ text: String) -> String {
-        guard text.contains("](") else { return text }
+        let bytes = text.utf8
+        var previous: UInt8 = 0
+        var found = false
+        for byte in bytes {
+            if previous == 0x5D && byte == 0x28 {
+                found = true
+                break
+            }
+            previous = byte
+        }
+        guard found else { return text }
         return text.replacing(/\[([^\[\]\n]{1,200})\]\([^()\s]{0,500}\)/) { match in String(match.1) }
     }
 }
