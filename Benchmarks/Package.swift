@@ -15,41 +15,19 @@ let package = Package(
         .package(url: "https://github.com/ordo-one/package-benchmark", from: "1.38.1", traits: ["MallocInterposer"]),
     ],
     targets: [
-        .executableTarget(
-            name: "ExtractionBenchmark",
-            dependencies: [
-                .product(name: "Benchmark", package: "package-benchmark"),
-                .product(name: "StocktakeText", package: root),
-                .product(name: "StocktakeStore", package: root),
-                .product(name: "StocktakeCore", package: root),
-            ],
-            path: "ExtractionBenchmark",
-            swiftSettings: [.swiftLanguageMode(.v6)],
-            plugins: [.plugin(name: "BenchmarkPlugin", package: "package-benchmark")]
-        ),
-        .executableTarget(
-            name: "LedgerBenchmark",
-            dependencies: [
-                .product(name: "Benchmark", package: "package-benchmark"),
-                .product(name: "StocktakeLedger", package: root),
-                .product(name: "StocktakeCore", package: root),
-            ],
-            path: "LedgerBenchmark",
-            swiftSettings: [.swiftLanguageMode(.v6)],
-            plugins: [.plugin(name: "BenchmarkPlugin", package: "package-benchmark")]
-        ),
-        .executableTarget(
-            name: "LibraryBenchmark",
-            dependencies: [
-                .product(name: "Benchmark", package: "package-benchmark"),
-                .product(name: "StocktakeStore", package: root),
-                .product(name: "StocktakeText", package: root),
-                .product(name: "StocktakeLedger", package: root),
-                .product(name: "StocktakeCore", package: root),
-            ],
-            path: "LibraryBenchmark",
-            swiftSettings: [.swiftLanguageMode(.v6)],
-            plugins: [.plugin(name: "BenchmarkPlugin", package: "package-benchmark")]
-        ),
+        benchmarkTarget("ExtractionBenchmark", using: ["StocktakeText", "StocktakeStore", "StocktakeCore"]),
+        benchmarkTarget("LedgerBenchmark", using: ["StocktakeLedger", "StocktakeCore"]),
+        benchmarkTarget("LibraryBenchmark", using: ["StocktakeStore", "StocktakeText", "StocktakeLedger", "StocktakeCore"]),
     ]
 )
+
+/// A benchmark executable in the folder of its name, using products of the root package.
+func benchmarkTarget(_ name: String, using products: [String]) -> Target {
+    .executableTarget(
+        name: name,
+        dependencies: [.product(name: "Benchmark", package: "package-benchmark")] + products.map { .product(name: $0, package: root) },
+        path: name,
+        swiftSettings: [.swiftLanguageMode(.v6)],
+        plugins: [.plugin(name: "BenchmarkPlugin", package: "package-benchmark")]
+    )
+}
