@@ -21,42 +21,29 @@ public struct FoldedText: Sendable {
         scalars.reserveCapacity(text.unicodeScalars.count)
         origin.reserveCapacity(text.unicodeScalars.count)
         var index = 0
+        var pendingSpace = -1  // origin of a space not yet emitted
         for scalar in text.unicodeScalars {
             FoldedText.fold(scalar) { folded in
+                if folded == " " {
+                    if pendingSpace < 0 { pendingSpace = index }
+                    return
+                }
+                // A run of spaces becomes one, and none next to CJK, where spacing is typographic only.
+                if pendingSpace >= 0 {
+                    if let last = scalars.last, !last.isCJK, !folded.isCJK {
+                        scalars.append(" ")
+                        origin.append(pendingSpace)
+                    }
+                    pendingSpace = -1
+                }
                 scalars.append(folded)
                 origin.append(index)
             }
             index += 1
         }
-        (self.scalars, self.origin) = FoldedText.squeezeSpaces(scalars, origin)
+        self.scalars = scalars
+        self.origin = origin
         self.originalCount = index
-    }
-
-    /// Collapses runs of spaces into one and drops spaces next to CJK characters, where spacing is typographic only.
-    static func squeezeSpaces(_ scalars: [Unicode.Scalar], _ origin: [Int]) -> ([Unicode.Scalar], [Int]) {
-        var outScalars: [Unicode.Scalar] = []
-        var outOrigin: [Int] = []
-        outScalars.reserveCapacity(scalars.count)
-        outOrigin.reserveCapacity(scalars.count)
-        var i = 0
-        while i < scalars.count {
-            if scalars[i] == " " {
-                var j = i
-                while j < scalars.count && scalars[j] == " " { j += 1 }
-                let before = outScalars.last
-                let after = j < scalars.count ? scalars[j] : nil
-                if let before, let after, !before.isCJK, !after.isCJK {
-                    outScalars.append(" ")
-                    outOrigin.append(origin[i])
-                }
-                i = j
-                continue
-            }
-            outScalars.append(scalars[i])
-            outOrigin.append(origin[i])
-            i += 1
-        }
-        return (outScalars, outOrigin)
     }
 
     /// The original scalar range `[start, end)` that folded range `[from, to)` came from.

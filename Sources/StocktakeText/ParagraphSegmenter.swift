@@ -163,7 +163,7 @@ public struct ParagraphSegmenter: Sendable {
 
     /// Page furniture: job numbers, barcodes, page counters, recycling notices, repeated symbols.
     static func isFurniture(_ line: String, symbol: String?) -> Bool {
-        guard let first = line.unicodeScalars.first, line.utf8.count <= 120 else { return false }
+        guard let first = line.unicodeScalars.first, line.utf8.count <= 64 || (symbol != nil && line.utf8.count <= 120) else { return false }
         if !(first.isASCIIDigit || first == "*" || first == "G" || first == "V" || first == "P" || first == "p" || first == "M" || first == "S"
             || first == "请" || first == "п" || first == "П" || first == "ي" || first == "A" || first == "N" || first == "C" || first == "E" || first == "А")
         {
@@ -197,6 +197,19 @@ public struct ParagraphSegmenter: Sendable {
 
     /// Joins wrapped lines: nothing between two CJK characters, a space otherwise; runs of spaces collapsed.
     public static func join(_ lines: [String]) -> String {
+        // Most paragraphs are one clean line: return it as it is.
+        if lines.count == 1, let only = lines.first {
+            var previousSpace = true
+            var clean = true
+            for byte in only.utf8 {
+                if byte == 0x09 || (byte == 0x20 && previousSpace) {
+                    clean = false
+                    break
+                }
+                previousSpace = byte == 0x20
+            }
+            if clean && !previousSpace { return only }
+        }
         var out = String.UnicodeScalarView()
         for line in lines {
             let piece = line.unicodeScalars

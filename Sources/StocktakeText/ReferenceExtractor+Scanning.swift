@@ -78,8 +78,13 @@ extension ReferenceExtractor {
         return nil
     }
 
+    @inline(__always)
     func arabicProclitic(_ s: [Unicode.Scalar], _ i: Int) -> Bool {
-        guard i >= 1, [0x0648, 0x0641, 0x0628, 0x0644, 0x0643].contains(s[i - 1].value) else { return false }
+        guard i >= 1 else { return false }
+        switch s[i - 1].value {
+        case 0x0648, 0x0641, 0x0628, 0x0644, 0x0643: break  // و ف ب ل ك
+        default: return false
+        }
         return i == 1 || !s[i - 2].isWordCharacter
     }
 
