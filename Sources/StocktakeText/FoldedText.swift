@@ -133,7 +133,9 @@ extension Unicode.Scalar {
         if v < 0x80 {
             return (v >= 0x61 && v <= 0x7A) || (v >= 0x41 && v <= 0x5A) || (v >= 0x30 && v <= 0x39) || v == 0x5F
         }
-        if (0x4E00...0x9FFF).contains(v) || (0x0430...0x044F).contains(v) || (0x0410...0x042F).contains(v) || (0x0621...0x064A).contains(v) {
+        if (0x4E00...0x9FFF).contains(v) || (0x0400...0x045F).contains(v) || (0x0621...0x064A).contains(v)
+            || ((0x00C0...0x00FF).contains(v) && v != 0x00D7 && v != 0x00F7)
+        {
             return true
         }
         if (0x3000...0x303F).contains(v) || (0xFF00...0xFF0F).contains(v) || (0x2000...0x206F).contains(v) { return false }
