@@ -199,7 +199,7 @@ struct LogCommand: ParsableCommand {
                 for problem in report.problems.dropFirst() { FileHandle.standardError.write(Data(("also: " + problem + "\n").utf8)) }
                 throw StocktakeError(.ledgerMismatch, "The log does not verify: \(report.problems[0])")
             }
-            var out = "log verifies: \(report.size) entries, \(report.checkpoints) signed checkpoints, every stored hash recomputed"
+            var out = "log verifies: \(report.size) entr\(report.size == 1 ? "y" : "ies"), \(report.checkpoints) signed checkpoint\(report.checkpoints == 1 ? "" : "s"), every stored hash recomputed"
             if report.uncommittedTail { out += "; bytes of an interrupted append lie past the last checkpoint and will be discarded by the next write" }
             let path = db ?? ProcessInfo.processInfo.environment["STOCKTAKE_DB"].flatMap { $0.isEmpty ? nil : $0 } ?? home.url.appendingPathComponent("stocktake.sqlite").path
             if FileManager.default.fileExists(atPath: path) {
