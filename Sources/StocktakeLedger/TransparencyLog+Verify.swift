@@ -76,7 +76,7 @@ extension TransparencyLog {
         }
         report.uncommittedTail = index.length > committed * 8 || hashes.length > expectedHashes * 32
         // 3. Stream the entries, recompute every stored hash, compare with hashes.bin and the checkpoints.
-        var border: [TreeHash?] = []
+        var border = RightBorder()
         var previousEnd: UInt64 = 0
         var storedPosition: UInt64 = 0
         var firstHashMismatch: (position: UInt64, level: Int, index: UInt64)?
@@ -136,25 +136,11 @@ extension TransparencyLog {
                     entryProblem = "entry \(n) cannot be parsed."
                 }
             }
-            var hash = MerkleHashing.leafHash(entry)
-            record(hash, level: 0, index: n)
-            var level = 0
-            var m = n
-            while m & 1 == 1 {
-                hash = MerkleHashing.nodeHash(border[level]!, hash)
-                border[level] = nil
-                level += 1
-                m >>= 1
-                record(hash, level: level, index: m)
-            }
-            if border.count == level { border.append(nil) }
-            border[level] = hash
+            border.append(leafHash: MerkleHashing.leafHash(entry)) { hash, level, index in record(hash, level: level, index: index) }
             n += 1
             previousEnd = end
             if let expected = roots[n] {
-                var root: TreeHash?
-                for item in border.compactMap({ $0 }) { root = root.map { MerkleHashing.nodeHash(item, $0) } ?? item }
-                if root != expected {
+                if border.root != expected {
                     let culprit = firstLeafMismatch.map { " (the first entry that differs from its stored hash is entry \($0))" } ?? ""
                     report.problems.append("The entries do not give the root signed in checkpoint \(n)\(culprit): entry data was changed, removed or reordered.")
                     return report

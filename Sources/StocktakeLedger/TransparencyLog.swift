@@ -24,8 +24,8 @@ public final class TransparencyLog {
     let index: LogFile
     let hashes: LogFile
     let lock: LogFile?
-    /// Hashes of the complete subtrees on the right border, by level (set bits of `size`).
-    var border: [TreeHash?] = []
+    /// The complete subtrees on the right edge of the committed tree.
+    var border = RightBorder()
     var entriesLength: UInt64 = 0
 
     /// The origin line of every checkpoint.
@@ -125,28 +125,11 @@ public final class TransparencyLog {
         }
         size = newSize
         entriesLength = end
-        border = []
-        var level = 0
-        while newSize >> UInt64(level) > 0 {
-            if (newSize >> UInt64(level)) & 1 == 1 {
-                border.append(try hash(level: level, index: (newSize >> UInt64(level)) - 1))
-            } else {
-                border.append(nil)
-            }
-            level += 1
-        }
-        root = try rootFromBorder()
+        border = try RightBorder(size: newSize, source: self)
+        root = border.root
         guard root == expectedRoot else {
             throw StocktakeError(.ledgerMismatch, "The stored hashes give a root that differs from the signed checkpoint at size \(newSize); run 'stocktake log verify' to find the damage.")
         }
-    }
-
-    func rootFromBorder() throws -> TreeHash {
-        var result: TreeHash?
-        for hash in border.compactMap({ $0 }) {
-            result = result.map { MerkleHashing.nodeHash(hash, $0) } ?? hash
-        }
-        return result ?? MerkleHashing.emptyRoot
     }
 
     func readOffset(_ n: UInt64) throws -> UInt64 {
@@ -183,26 +166,12 @@ public final class TransparencyLog {
         indexBytes.reserveCapacity(batch.count * 8)
         hashBytes.reserveCapacity(batch.count * 64)
         var newBorder = border
-        var newSize = size
         var offset = entriesLength
         for entry in batch {
             entryBytes += entry
             offset += UInt64(entry.count)
             for shift in stride(from: 56, through: 0, by: -8) { indexBytes.append(UInt8((offset >> UInt64(shift)) & 0xFF)) }
-            var hash = MerkleHashing.leafHash(entry)
-            hashBytes += hash.bytes
-            var level = 0
-            var n = newSize
-            while n & 1 == 1 {
-                hash = MerkleHashing.nodeHash(newBorder[level]!, hash)
-                newBorder[level] = nil
-                hashBytes += hash.bytes
-                level += 1
-                n >>= 1
-            }
-            if newBorder.count == level { newBorder.append(nil) }
-            newBorder[level] = hash
-            newSize += 1
+            newBorder.append(leafHash: MerkleHashing.leafHash(entry)) { hash, _, _ in hashBytes += hash.bytes }
         }
         try entries.append(entryBytes, at: entriesLength)
         try index.append(indexBytes, at: size * 8)
@@ -212,13 +181,13 @@ public final class TransparencyLog {
         try hashes.sync()
         let previous = (border, size, entriesLength)
         border = newBorder
-        size = newSize
+        size = newBorder.size
         entriesLength = offset
-        let newRoot = try rootFromBorder()
-        let checkpoint = Checkpoint(origin: origin, size: newSize, root: newRoot)
+        let newRoot = newBorder.root
+        let checkpoint = Checkpoint(origin: origin, size: newBorder.size, root: newRoot)
         do {
             let note = Array(try checkpoint.signed(by: signer).utf8)
-            try DurableFile.writeAtomically(note, to: directory.appendingPathComponent("checkpoints/\(newSize)"))
+            try DurableFile.writeAtomically(note, to: directory.appendingPathComponent("checkpoints/\(newBorder.size)"))
             try DurableFile.writeAtomically(note, to: directory.appendingPathComponent("checkpoint"))
         } catch {
             (border, size, entriesLength) = previous
