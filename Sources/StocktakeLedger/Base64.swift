@@ -16,3 +16,29 @@ public enum Base64 {
         return bytes
     }
 }
+
+/// Lower-case hexadecimal, as key IDs, content hashes and file names are written.
+public enum Hex {
+    /// Encodes bytes as lower-case hex.
+    public static func encode(_ bytes: some Sequence<UInt8>) -> String {
+        let digits = Array("0123456789abcdef".utf8)
+        var out: [UInt8] = []
+        for byte in bytes {
+            out.append(digits[Int(byte >> 4)])
+            out.append(digits[Int(byte & 0x0F)])
+        }
+        return String(decoding: out, as: UTF8.self)
+    }
+
+    /// Decodes hex of even length; nil for anything else.
+    public static func decode(_ text: some StringProtocol) -> [UInt8]? {
+        let characters = Array(text)
+        guard characters.count % 2 == 0 else { return nil }
+        var out: [UInt8] = []
+        for i in stride(from: 0, to: characters.count, by: 2) {
+            guard let byte = UInt8(String(characters[i..<i + 2]), radix: 16) else { return nil }
+            out.append(byte)
+        }
+        return out
+    }
+}

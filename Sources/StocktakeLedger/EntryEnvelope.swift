@@ -41,11 +41,11 @@ public struct EntryEnvelope: Sendable, Equatable {
 
     /// The envelope's canonical text.
     public var text: String {
-        var out = "\(EntryEnvelope.formatLine)\ntype \(type)\nschema \(schema)\nauthor \(authorName)+\(authorKeyID.map { String($0, radix: 16).leftPadded(to: 2) }.joined())\ntime \(time)\n"
+        var out = "\(EntryEnvelope.formatLine)\ntype \(type)\nschema \(schema)\nauthor \(authorName)+\(Hex.encode(authorKeyID))\ntime \(time)\n"
         if let payload {
             out += "payload \(payload)\n"
         } else if let contentHash, let contentLength {
-            out += "content sha256:\(contentHash.map { String($0, radix: 16).leftPadded(to: 2) }.joined()) length \(contentLength)\n"
+            out += "content sha256:\(Hex.encode(contentHash)) length \(contentLength)\n"
         }
         return out
     }
@@ -107,9 +107,8 @@ public struct EntryEnvelope: Sendable, Equatable {
         } else {
             let content = try field(5, "content").split(separator: " ")
             guard content.count == 3, content[0].hasPrefix("sha256:"), content[1] == "length", let length = Int(content[2]) else { throw bad("the content line is malformed") }
-            let hex = Array(content[0].dropFirst(7))
-            guard hex.count == 64 else { throw bad("the content hash is not 64 hex digits") }
-            contentHash = stride(from: 0, to: 64, by: 2).compactMap { UInt8(String(hex[$0..<$0 + 2]), radix: 16) }
+            guard let hash = Hex.decode(content[0].dropFirst(7)), hash.count == 32 else { throw bad("the content hash is not 64 hex digits") }
+            contentHash = hash
             contentLength = length
             payload = nil
         }

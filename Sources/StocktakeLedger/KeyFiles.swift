@@ -14,6 +14,23 @@ public struct KeyFiles: Sendable {
         self.directory = directory
     }
 
+    /// The origin a log gets when none is given.
+    public static let defaultOrigin = "localhost/stocktake"
+    /// The author key created with the log, which signs what operators append.
+    public static let operatorAuthor = "operator"
+
+    /// True when the log's key exists.
+    public var hasLogKey: Bool { FileManager.default.fileExists(atPath: logKeyURL.path) }
+
+    /// Sets up a new log: its key for `origin`, the operator's author key, and an empty log in `ledger` with its first checkpoint.
+    public func initializeLog(origin: String, ledger: URL) throws -> (log: NoteSigner, operator: NoteSigner) {
+        let signer = try createLogKey(origin: origin)
+        let operatorKey = try createAuthorKey(name: KeyFiles.operatorAuthor)
+        try FileManager.default.createDirectory(at: ledger, withIntermediateDirectories: true)
+        _ = try TransparencyLog.create(in: ledger, signer: signer)
+        return (signer, operatorKey)
+    }
+
     var logKeyURL: URL { directory.appendingPathComponent("log.key") }
     var authorsURL: URL { directory.appendingPathComponent("authors") }
 
@@ -46,7 +63,7 @@ public struct KeyFiles: Sendable {
     }
 
     func write(signer: NoteSigner, seed: [UInt8], to url: URL) throws {
-        let id = signer.verifier.keyID.map { String($0, radix: 16).leftPadded(to: 2) }.joined()
+        let id = Hex.encode(signer.verifier.keyID)
         let text = "PRIVATE+KEY+\(signer.name)+\(id)+\(Base64.encode([NoteVerifierKey.ed25519] + seed))\n"
         try DurableFile.writeAtomically(Array(text.utf8), to: url, mode: 0o600)
     }
@@ -61,7 +78,7 @@ public struct KeyFiles: Sendable {
             throw StocktakeError(.key, "\(url.lastPathComponent) is not a private key file; restore it from your backup.")
         }
         let signer = try NoteSigner(name: parts[2], seed: Array(raw[1...]))
-        guard signer.verifier.keyID.map({ String($0, radix: 16).leftPadded(to: 2) }).joined() == parts[3] else {
+        guard Hex.encode(signer.verifier.keyID) == parts[3] else {
             throw StocktakeError(.key, "\(url.lastPathComponent) is damaged: its key ID does not match its key.")
         }
         return signer

@@ -23,7 +23,7 @@ public struct TreeHash: Hashable, Sendable, CustomStringConvertible {
     /// The hash in standard base64.
     public var base64: String { Base64.encode(bytes) }
     /// The hash in lower-case hex.
-    public var hex: String { bytes.map { String($0, radix: 16).leftPadded(to: 2) }.joined() }
+    public var hex: String { Hex.encode(bytes) }
     public var description: String { base64 }
 }
 

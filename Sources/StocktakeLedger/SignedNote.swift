@@ -49,7 +49,7 @@ public struct NoteVerifierKey: Sendable, Equatable {
 
     /// The verifier key string.
     public var encoded: String {
-        "\(name)+\(keyID.map { String($0, radix: 16).leftPadded(to: 2) }.joined())+\(Base64.encode([type] + Array(publicKey.rawRepresentation)))"
+        "\(name)+\(Hex.encode(keyID))+\(Base64.encode([type] + Array(publicKey.rawRepresentation)))"
     }
 
     static func keyID(name: String, type: UInt8, publicKey: [UInt8]) -> [UInt8] {

@@ -199,13 +199,13 @@ public final class TransparencyLog {
 
     /// Keeps content logged by its hash beside the log, named by its SHA-256.
     public func storeContent(_ content: [UInt8], hash: [UInt8]) throws {
-        let name = hash.map { String($0, radix: 16).leftPadded(to: 2) }.joined()
+        let name = Hex.encode(hash)
         try DurableFile.writeAtomically(content, to: directory.appendingPathComponent("content/\(name)"))
     }
 
     /// Content logged by its hash, read back from beside the log.
     public func content(hash: [UInt8]) -> [UInt8]? {
-        let name = hash.map { String($0, radix: 16).leftPadded(to: 2) }.joined()
+        let name = Hex.encode(hash)
         return FileManager.default.contents(atPath: directory.appendingPathComponent("content/\(name)").path).map { [UInt8]($0) }
     }
 

@@ -30,14 +30,12 @@ public final class DocumentLibrary {
     let author: NoteSigner
 
     /// Opens the library: the log in `home/ledger` (keys from `home/keys`, created on first use) and the store.
-    public init(home: URL, store: any RecordStore, registry: Registry, authorName: String = "operator", origin: String = "localhost/stocktake") throws {
+    public init(
+        home: URL, store: any RecordStore, registry: Registry, authorName: String = KeyFiles.operatorAuthor, origin: String = KeyFiles.defaultOrigin
+    ) throws {
         let keys = KeyFiles(directory: home.appendingPathComponent("keys"))
         let ledger = home.appendingPathComponent("ledger")
-        if !FileManager.default.fileExists(atPath: home.appendingPathComponent("keys/log.key").path) {
-            let signer = try keys.createLogKey(origin: origin)
-            _ = try keys.createAuthorKey(name: "operator")
-            _ = try TransparencyLog.create(in: ledger, signer: signer)
-        }
+        if !keys.hasLogKey { _ = try keys.initializeLog(origin: origin, ledger: ledger) }
         let signer = try keys.logSigner()
         log = try TransparencyLog(directory: ledger, logKey: signer.verifier, signer: signer)
         author = try keys.authorSigner(authorName)
@@ -72,7 +70,7 @@ public final class DocumentLibrary {
             payload = Array(inline.utf8)
         } else if let hash = envelope.contentHash {
             guard let content = log.content(hash: hash), Array(SHA256.hash(data: content)) == hash else {
-                throw StocktakeError(.ledgerMismatch, "The content of a logged document is missing or altered beside the log (sha256 \(hash.prefix(6).map { String(format: "%02x", $0) }.joined())…); restore ledger/content from a backup.")
+                throw StocktakeError(.ledgerMismatch, "The content of a logged document is missing or altered beside the log (sha256 \(Hex.encode(hash.prefix(6)))…); restore ledger/content from a backup.")
             }
             payload = content
         } else {
@@ -89,7 +87,7 @@ public final class DocumentLibrary {
     public func ingest(file url: URL, symbol: String? = nil, language: Language? = nil) throws -> Outcome {
         let (text, _) = try DocumentFileReader.read(url)
         let bytes = try Data(contentsOf: url)
-        let contentHash = SHA256.hash(data: bytes).map { String(format: "%02x", $0) }.joined()
+        let contentHash = Hex.encode(SHA256.hash(data: bytes))
         if let existing = try store.version(contentSHA256: contentHash) { return .unchanged(existing) }
         let document = extractor.extract(text: text, language: language, symbol: symbol)
         guard !document.paragraphs.isEmpty else {

@@ -2,6 +2,7 @@ import Crypto
 import Foundation
 import GRDB
 public import StocktakeCore
+import StocktakeLedger
 import StocktakeText
 
 /// The record's tables in SQLite (GRDB): WAL, foreign keys, migrations, and an FTS5 index over search tokens.
@@ -75,12 +76,17 @@ public final class SQLiteRecordStore: RecordStore {
     }
 
     public func appliedEntryCount() throws -> UInt64 {
-        try read { db in UInt64(try String.fetchOne(db, sql: "SELECT value FROM meta WHERE key = 'applied_entries'") ?? "0") ?? 0 }
+        try read(SQLiteRecordStore.appliedEntries)
+    }
+
+    /// How many log entries the tables hold, read inside a transaction.
+    static func appliedEntries(_ db: Database) throws -> UInt64 {
+        UInt64(try String.fetchOne(db, sql: "SELECT value FROM meta WHERE key = 'applied_entries'") ?? "0") ?? 0
     }
 
     public func apply(index: UInt64, type: String, payload: DocumentVersionPayload?) throws {
         try run { db in
-            let applied = UInt64(try String.fetchOne(db, sql: "SELECT value FROM meta WHERE key = 'applied_entries'") ?? "0") ?? 0
+            let applied = try SQLiteRecordStore.appliedEntries(db)
             guard applied == index else {
                 throw StocktakeError(.store, "The database has applied \(applied) log entries, so entry \(index) cannot be applied next; run 'stocktake rebuild'.")
             }
@@ -94,7 +100,6 @@ public final class SQLiteRecordStore: RecordStore {
         if symbol.contains("/WP.") { return "working-paper" }
         if symbol.contains("/CRP.") { return "conference-room-paper" }
         if symbol.contains("/INF.") { return "information" }
-        if symbol.hasPrefix("UNSYMBOLLED/") { return "document" }
         return "document"
     }
 
@@ -328,8 +333,8 @@ public final class SQLiteRecordStore: RecordStore {
                     hasher.update(data: [0x0A])
                 }
             }
-            hasher.update(data: Array("applied \(try String.fetchOne(db, sql: "SELECT value FROM meta WHERE key = 'applied_entries'") ?? "0")".utf8))
-            return hasher.finalize().map { String(format: "%02x", $0) }.joined()
+            hasher.update(data: Array("applied \(try SQLiteRecordStore.appliedEntries(db))".utf8))
+            return Hex.encode(hasher.finalize())
         }
     }
 

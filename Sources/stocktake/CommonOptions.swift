@@ -8,17 +8,24 @@ enum OutputFormat: String, ExpressibleByArgument, CaseIterable {
     case text, json, csv
 }
 
-/// Options every registry command shares: where the data is and how to print.
-struct RegistryOptions: ParsableArguments {
+/// Where the reference data is: `--data`, else `STOCKTAKE_DATA`, `./Data` or the checkout's `Data/`.
+struct DataOptions: ParsableArguments {
     @Option(name: .long, help: "The Data folder (default: $STOCKTAKE_DATA, ./Data, or the checkout's Data).")
     var data: String?
-
-    @Option(name: .long, help: "Output format: text, json or csv.")
-    var format: OutputFormat = .text
 
     func loadRegistry() throws -> Registry {
         try RegistryDirectory.load(from: RegistryDirectory.locate(explicit: data))
     }
+}
+
+/// Options every registry command shares: where the data is and how to print.
+struct RegistryOptions: ParsableArguments {
+    @OptionGroup var dataOptions: DataOptions
+
+    @Option(name: .long, help: "Output format: text, json or csv.")
+    var format: OutputFormat = .text
+
+    func loadRegistry() throws -> Registry { try dataOptions.loadRegistry() }
 }
 
 /// Parses `--as-of`; today (UTC) when absent.

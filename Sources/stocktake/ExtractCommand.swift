@@ -24,12 +24,11 @@ struct ExtractCommand: ParsableCommand {
     @Option(name: .long, help: "json (the extraction contract) or text (for people).")
     var format: Format = .json
 
-    @Option(name: .long, help: "The Data folder (default: $STOCKTAKE_DATA, ./Data, or the checkout's Data).")
-    var data: String?
+    @OptionGroup var dataOptions: DataOptions
 
     func run() throws {
         let languageValue = try parseLanguage(language)
-        let registry = try RegistryDirectory.load(from: RegistryDirectory.locate(explicit: data))
+        let registry = try dataOptions.loadRegistry()
         let (text, _) = try DocumentFileReader.read(URL(fileURLWithPath: file))
         let document = DocumentExtractor(registry: registry).extract(text: text, language: languageValue, symbol: symbol)
         guard !document.paragraphs.isEmpty else {

@@ -41,15 +41,12 @@ struct KeysCommand: ParsableCommand {
         static let configuration = CommandConfiguration(abstract: "Create the log's Ed25519 key, an operator author key and an empty log.")
 
         @Option(name: .long, help: "The log's origin (its key name), a schema-less URL such as example.org/stocktake.")
-        var origin = "localhost/stocktake"
+        var origin = KeyFiles.defaultOrigin
 
         @OptionGroup var home: HomeOptions
 
         func run() throws {
-            let signer = try home.keys.createLogKey(origin: origin)
-            let operatorKey = try home.keys.createAuthorKey(name: "operator")
-            try FileManager.default.createDirectory(at: home.ledger, withIntermediateDirectories: true)
-            _ = try TransparencyLog.create(in: home.ledger, signer: signer)
+            let (signer, operatorKey) = try home.keys.initializeLog(origin: origin, ledger: home.ledger)
             emit("log key: \(signer.verifier.encoded)\nauthor key: \(operatorKey.verifier.encoded)\nprivate keys are in \(home.keys.directory.path) (mode 0600)\n")
         }
     }
@@ -111,7 +108,7 @@ struct LogCommand: ParsableCommand {
         @Option(name: .long, help: "The entry type.")
         var type = "note"
         @Option(name: .long, help: "The author key that signs the entry.")
-        var author = "operator"
+        var author = KeyFiles.operatorAuthor
         @Option(name: .long, help: "Append the payload this many times (for load tests and operators).")
         var count = 1
         @Option(name: .long, help: "Entries per durable batch.")

@@ -16,8 +16,7 @@ struct LibraryOptions: ParsableArguments {
     @Option(name: .long, help: "The SQLite database (default: $STOCKTAKE_DB, else <home>/stocktake.sqlite).")
     var db: String?
 
-    @Option(name: .long, help: "The Data folder (default: $STOCKTAKE_DATA, ./Data, or the checkout's Data).")
-    var data: String?
+    @OptionGroup var dataOptions: DataOptions
 
     var databasePath: String {
         if let db { return db }
@@ -25,7 +24,7 @@ struct LibraryOptions: ParsableArguments {
         return home.url.appendingPathComponent("stocktake.sqlite").path
     }
 
-    func registry() throws -> Registry { try RegistryDirectory.load(from: RegistryDirectory.locate(explicit: data)) }
+    func registry() throws -> Registry { try dataOptions.loadRegistry() }
 
     func openLibrary() throws -> DocumentLibrary {
         try DocumentLibrary(home: home.url, store: try SQLiteRecordStore(path: databasePath), registry: try registry())
