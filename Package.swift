@@ -37,6 +37,7 @@ let package = Package(
                 "StocktakeCore", "StocktakeText", "StocktakeLedger",
                 .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+                .product(name: "Crypto", package: "swift-crypto"),
             ],
             swiftSettings: strictSettings
         ),

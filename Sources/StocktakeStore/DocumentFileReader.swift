@@ -1,5 +1,7 @@
 public import Foundation
 import StocktakeCore
+import Crypto
+import StocktakeLedger
 import StocktakeText
 import ZIPFoundation
 
@@ -78,6 +80,17 @@ public enum DocumentFileReader {
             let data = try handle.readToEnd() ?? Data()
             return (try TextDecoding.decode(data, name: name), format)
         }
+    }
+
+    /// SHA-256 of a file's bytes, hex, read in 1 MiB chunks so large files do not fill memory.
+    public static func sha256(of url: URL) throws -> String {
+        guard let handle = FileHandle(forReadingAtPath: url.path) else {
+            throw StocktakeError(.unreadableFile, "\(url.lastPathComponent) cannot be read; check the path and its permissions.")
+        }
+        defer { try? handle.close() }
+        var hasher = SHA256()
+        while let chunk = try handle.read(upToCount: 1 << 20), !chunk.isEmpty { hasher.update(data: chunk) }
+        return Hex.encode(hasher.finalize())
     }
 
     static func docxText(_ url: URL) throws -> String {

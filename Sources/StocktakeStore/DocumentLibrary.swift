@@ -86,8 +86,7 @@ public final class DocumentLibrary {
     /// Ingests one file: extracts it, logs it, projects it. Identical bytes change nothing.
     public func ingest(file url: URL, symbol: String? = nil, language: Language? = nil) throws -> Outcome {
         let (text, _) = try DocumentFileReader.read(url)
-        let bytes = try Data(contentsOf: url)
-        let contentHash = Hex.encode(SHA256.hash(data: bytes))
+        let contentHash = try DocumentFileReader.sha256(of: url)
         if let existing = try store.version(contentSHA256: contentHash) { return .unchanged(existing) }
         let document = extractor.extract(text: text, language: language, symbol: symbol)
         guard !document.paragraphs.isEmpty else {

@@ -69,6 +69,9 @@ struct IngestCommand: ParsableCommand {
             } catch let error as StocktakeError {
                 failures += 1
                 lines.append("failed     \(file.path): \(error.message)")
+            } catch {
+                failures += 1
+                lines.append("failed     \(file.path): it could not be read (\(error.localizedDescription)); check the file and try again.")
             }
         }
         if interactive { FileHandle.standardError.write(Data("\r\u{1B}[K".utf8)) }
