@@ -79,3 +79,13 @@ struct SignedNoteVectorTests {
         }
     }
 }
+
+@Suite("Hex")
+struct HexTests {
+    @Test("encodes lower case and decodes back; odd or non-hex input is refused")
+    func roundTrip() {
+        #expect(Hex.encode([0x00, 0xAB, 0x0F]) == "00ab0f")
+        #expect(Hex.decode("00ab0f") == [0x00, 0xAB, 0x0F])
+        #expect(Hex.decode("abc") == nil && Hex.decode("zz") == nil)
+    }
+}
