@@ -15,6 +15,7 @@ let package = Package(
         .library(name: "StocktakeText", targets: ["StocktakeText"]),
         .library(name: "StocktakeLedger", targets: ["StocktakeLedger"]),
         .library(name: "StocktakeStore", targets: ["StocktakeStore"]),
+        .library(name: "StocktakePresentation", targets: ["StocktakePresentation"]),
         .executable(name: "stocktake", targets: ["stocktake"]),
     ],
     dependencies: [
@@ -22,6 +23,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-crypto", from: "4.0.0"),
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.0.0"),
         .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.19"),
+        .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
     ],
     targets: [
         .target(name: "StocktakeCore", swiftSettings: strictSettings),
@@ -41,10 +43,16 @@ let package = Package(
             ],
             swiftSettings: strictSettings
         ),
+        .target(
+            name: "StocktakePresentation",
+            dependencies: ["StocktakeCore", "StocktakeStore", .product(name: "Mustache", package: "swift-mustache")],
+            resources: [.copy("Templates"), .copy("Catalogues")],
+            swiftSettings: strictSettings
+        ),
         .executableTarget(
             name: "stocktake",
             dependencies: [
-                "StocktakeCore", "StocktakeText", "StocktakeLedger", "StocktakeStore",
+                "StocktakeCore", "StocktakeText", "StocktakeLedger", "StocktakeStore", "StocktakePresentation",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: strictSettings
@@ -54,6 +62,10 @@ let package = Package(
         .testTarget(name: "StocktakeLedgerTests", dependencies: ["StocktakeLedger"], swiftSettings: strictSettings),
         .testTarget(
             name: "StocktakeStoreTests", dependencies: ["StocktakeStore", "StocktakeText", "StocktakeLedger", "StocktakeCore"],
+            swiftSettings: strictSettings
+        ),
+        .testTarget(
+            name: "StocktakePresentationTests", dependencies: ["StocktakePresentation", "StocktakeStore", "StocktakeCore"],
             swiftSettings: strictSettings
         ),
         .testTarget(

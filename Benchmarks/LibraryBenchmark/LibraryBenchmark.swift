@@ -44,14 +44,14 @@ enum GeneratedLibrary {
             document: ExtractedDocument(document: header, paragraphs: paragraphs))
     }
 
-    static func freshLibrary() -> (DocumentLibrary, URL) {
+    static func freshLibrary() -> (RecordKeeper, URL) {
         let home = FileManager.default.temporaryDirectory.appendingPathComponent("stocktake-library-bench-\(UUID().uuidString)")
         let store = try! SQLiteRecordStore(path: home.appendingPathComponent("stocktake.sqlite").path)
-        return (try! DocumentLibrary(home: home, store: store, registry: registry), home)
+        return (try! RecordKeeper(home: home, store: store, registry: registry), home)
     }
 
     /// A library of `paragraphSize` paragraphs, built once for the search benchmarks.
-    nonisolated(unsafe) static let large: (DocumentLibrary, SQLiteRecordStore) = {
+    nonisolated(unsafe) static let large: (RecordKeeper, SQLiteRecordStore) = {
         let (library, _) = freshLibrary()
         for n in 0..<(paragraphSize / 80) { _ = try! library.record(payload(n)) }
         return (library, library.store as! SQLiteRecordStore)

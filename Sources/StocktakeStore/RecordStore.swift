@@ -107,6 +107,8 @@ public struct EvidenceHit: Sendable, Codable, Equatable {
     public let date: String?
     /// The submitter as printed.
     public let submitter: String?
+    /// The states and groups named as submitter.
+    public let submitters: [String]
     /// The language.
     public let language: String
     /// The paragraph number.
@@ -143,6 +145,63 @@ public struct StoredDocument: Sendable, Codable, Equatable {
     public let paragraphs: [StoredParagraph]
 }
 
+/// What a log entry carries, decoded by its type: one case per type that has an applier.
+public enum EntryPayload: Sendable, Equatable {
+    /// A language version of a document.
+    case documentVersion(DocumentVersionPayload)
+    /// Roles granted to an author key.
+    case authorRoles(AuthorRolesPayload)
+    /// An evidence link.
+    case evidence(EvidencePayload)
+    /// An assessment.
+    case assessment(AssessmentPayload)
+    /// A type without an applier (notes, load tests): it only advances the applied count.
+    case other
+
+    /// The entry types that have an applier; `log append` refuses them, since only validated writes may carry them.
+    public static let projectedTypes: Set<String> = [
+        DocumentVersionPayload.entryType, AuthorRolesPayload.entryType, EvidencePayload.entryType, AssessmentPayload.entryType,
+    ]
+}
+
+/// A log entry as the store applies it: its position, author, time and decoded payload.
+public struct LoggedEntry: Sendable, Equatable {
+    /// The entry's index in the log.
+    public let index: UInt64
+    /// The entry type.
+    public let type: String
+    /// The author's key name.
+    public let author: String
+    /// The author's key ID, 8 hex digits.
+    public let authorKeyID: String
+    /// Seconds since 1970 UTC.
+    public let time: Int64
+    /// The payload.
+    public let payload: EntryPayload
+
+    /// Creates an entry.
+    public init(index: UInt64, type: String, author: String, authorKeyID: String, time: Int64, payload: EntryPayload) {
+        self.index = index
+        self.type = type
+        self.author = author
+        self.authorKeyID = authorKeyID
+        self.time = time
+        self.payload = payload
+    }
+}
+
+/// A paragraph located by its citation, with the version it belongs to.
+public struct CitedParagraph: Sendable, Equatable {
+    /// The paragraph.
+    public let paragraph: StoredParagraph
+    /// The document's symbol.
+    public let symbol: String
+    /// The log entry of the version.
+    public let versionEntry: UInt64
+    /// SHA-256 of the version's source file.
+    public let contentSHA256: String
+}
+
 /// The record's tables: a projection of the log that can be rebuilt from it at any time.
 ///
 /// Every implementation gives the same match sets for the same query: search text is tokenised in
@@ -150,8 +209,8 @@ public struct StoredDocument: Sendable, Codable, Equatable {
 public protocol RecordStore: AnyObject {
     /// How many log entries have been applied.
     func appliedEntryCount() throws -> UInt64
-    /// Applies log entry `index` in one transaction, advancing the applied count; entries of other types only advance it.
-    func apply(index: UInt64, type: String, payload: DocumentVersionPayload?) throws
+    /// Applies one log entry in one transaction, advancing the applied count; entries without an applier only advance it.
+    func apply(_ entry: LoggedEntry) throws
     /// The version with these source bytes, if it was ingested before.
     func version(contentSHA256: String) throws -> StoredVersion?
     /// Finds paragraphs of current versions, most recently recorded first.
@@ -162,6 +221,16 @@ public protocol RecordStore: AnyObject {
     func document(symbol: String, language: Language?) throws -> StoredDocument?
     /// The paragraph numbered `number` in every language held.
     func siblings(symbol: String, number: String) throws -> [StoredParagraph]
+    /// The paragraph a citation names, in the current version of that language; nil when there is none.
+    func paragraph(cited: CitationText) throws -> CitedParagraph?
+    /// The roles an author key holds now (the latest grant for that name and key ID).
+    func roles(author: String, keyID: String) throws -> [String]
+    /// One evidence item by its identifier.
+    func evidenceItem(id: String) throws -> RecordedEvidence?
+    /// Evidence items, optionally only for a subject and a commitment, oldest first.
+    func evidenceItems(subject: String?, commitment: String?) throws -> [RecordedEvidence]
+    /// Every assessment, optionally only for a state and a commitment, oldest first.
+    func assessments(state: String?, commitment: String?) throws -> [RecordedAssessment]
     /// A SHA-256 over every row of every table in a canonical order, to compare projections.
     func digest() throws -> String
     /// Empties every table.

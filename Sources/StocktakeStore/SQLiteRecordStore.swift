@@ -54,6 +54,21 @@ public final class SQLiteRecordStore: RecordStore {
                 CREATE VIRTUAL TABLE paragraph_index USING fts5(tokens, content='paragraphs', content_rowid='id', tokenize='ascii');
                 """)
         }
+        migrator.registerMigration("v2: authors, evidence, assessments") { db in
+            try db.execute(sql: """
+                CREATE TABLE authors (
+                    name TEXT NOT NULL, key_id TEXT NOT NULL, key TEXT NOT NULL, roles TEXT NOT NULL, entry_index INTEGER NOT NULL,
+                    PRIMARY KEY (name, key_id));
+                CREATE TABLE evidence (
+                    id TEXT PRIMARY KEY, entry_index INTEGER NOT NULL UNIQUE, subject TEXT NOT NULL, commitment TEXT NOT NULL,
+                    kind TEXT NOT NULL, author TEXT NOT NULL, payload TEXT NOT NULL);
+                CREATE INDEX evidence_by_commitment ON evidence(commitment, subject);
+                CREATE TABLE assessments (
+                    entry_index INTEGER PRIMARY KEY, state TEXT NOT NULL, commitment TEXT NOT NULL, cycle TEXT NOT NULL,
+                    status TEXT NOT NULL, author TEXT NOT NULL, time INTEGER NOT NULL, payload TEXT NOT NULL);
+                CREATE INDEX assessments_by_key ON assessments(state, commitment, cycle);
+                """)
+        }
         return migrator
     }()
 
@@ -84,14 +99,20 @@ public final class SQLiteRecordStore: RecordStore {
         UInt64(try String.fetchOne(db, sql: "SELECT value FROM meta WHERE key = 'applied_entries'") ?? "0") ?? 0
     }
 
-    public func apply(index: UInt64, type: String, payload: DocumentVersionPayload?) throws {
+    public func apply(_ entry: LoggedEntry) throws {
         try run { db in
             let applied = try SQLiteRecordStore.appliedEntries(db)
-            guard applied == index else {
-                throw StocktakeError(.store, "The database has applied \(applied) log entries, so entry \(index) cannot be applied next; run 'stocktake rebuild'.")
+            guard applied == entry.index else {
+                throw StocktakeError(.store, "The database has applied \(applied) log entries, so entry \(entry.index) cannot be applied next; run 'stocktake rebuild'.")
             }
-            if let payload { try SQLiteRecordStore.insert(payload, entryIndex: index, db) }
-            try db.execute(sql: "UPDATE meta SET value = ? WHERE key = 'applied_entries'", arguments: [String(index + 1)])
+            switch entry.payload {
+            case .documentVersion(let payload): try SQLiteRecordStore.insert(payload, entryIndex: entry.index, db)
+            case .authorRoles(let payload): try SQLiteRecordStore.insert(payload, entry: entry, db)
+            case .evidence(let payload): try SQLiteRecordStore.insert(payload, entry: entry, db)
+            case .assessment(let payload): try SQLiteRecordStore.insert(payload, entry: entry, db)
+            case .other: break
+            }
+            try db.execute(sql: "UPDATE meta SET value = ? WHERE key = 'applied_entries'", arguments: [String(entry.index + 1)])
         }
     }
 
@@ -228,7 +249,7 @@ public final class SQLiteRecordStore: RecordStore {
 
     /// "NPT/CONF.2026/PC.III/WP.12, para. 9 (ZH)"; unnumbered paragraphs are cited by position.
     static func citation(symbol: String, number: String?, ordinal: Int, language: String) -> String {
-        "\(symbol), " + (number.map { "para. \($0)" } ?? "unnumbered paragraph \(ordinal)") + " (\(language.uppercased()))"
+        CitationText.format(symbol: symbol, number: number, ordinal: ordinal, language: language)
     }
 
     /// A window of about 160 characters around the first occurrence of the token phrase, the match wrapped in ⟦ ⟧.
@@ -268,7 +289,8 @@ public final class SQLiteRecordStore: RecordStore {
             let rows = try Row.fetchAll(
                 db,
                 sql: """
-                    SELECT d.symbol, d.date, d.submitter, v.language, p.number, p.ordinal, group_concat(r.surface, ' | ')
+                    SELECT d.symbol, d.date, d.submitter, v.language, p.number, p.ordinal, group_concat(r.surface, ' | '),
+                        (SELECT group_concat(s.actor, ',') FROM (SELECT actor FROM document_submitters WHERE document_id = d.id ORDER BY actor) s)
                     FROM refs r JOIN paragraphs p ON p.id = r.paragraph_id JOIN versions v ON v.id = p.version_id JOIN documents d ON d.id = v.document_id
                     WHERE r.ref_id = ? AND v.is_current = 1
                     GROUP BY p.id
@@ -278,7 +300,7 @@ public final class SQLiteRecordStore: RecordStore {
             return rows.map { row in
                 let surfaces = (row[6] as String? ?? "").components(separatedBy: " | ")
                 return EvidenceHit(
-                    symbol: row[0], date: row[1], submitter: row[2], language: row[3], paragraph: row[4], surfaces: surfaces,
+                    symbol: row[0], date: row[1], submitter: row[2], submitters: (row[7] as String?)?.split(separator: ",").map(String.init) ?? [], language: row[3], paragraph: row[4], surfaces: surfaces,
                     citation: SQLiteRecordStore.citation(symbol: row[0], number: row[4], ordinal: row[5], language: row[3]))
             }
         }
@@ -325,7 +347,7 @@ public final class SQLiteRecordStore: RecordStore {
     public func digest() throws -> String {
         try read { db in
             var hasher = SHA256()
-            for (table, order) in [("documents", "id"), ("document_submitters", "document_id, actor"), ("versions", "id"), ("paragraphs", "id"), ("refs", "paragraph_id, start, ref_id, kind")] {
+            for (table, order) in SQLiteRecordStore.digestTables {
                 hasher.update(data: Array("table \(table)\n".utf8))
                 let cursor = try Row.fetchCursor(db, sql: "SELECT * FROM \(table) ORDER BY \(order)")
                 while let row = try cursor.next() {
@@ -341,7 +363,7 @@ public final class SQLiteRecordStore: RecordStore {
     public func reset() throws {
         try run { db in
             try db.execute(sql: """
-                INSERT INTO paragraph_index(paragraph_index) VALUES('delete-all'); DELETE FROM refs; DELETE FROM paragraphs; DELETE FROM versions;
+                INSERT INTO paragraph_index(paragraph_index) VALUES('delete-all'); DELETE FROM refs; DELETE FROM authors; DELETE FROM evidence; DELETE FROM assessments; DELETE FROM paragraphs; DELETE FROM versions;
                 DELETE FROM document_submitters; DELETE FROM documents; UPDATE meta SET value = '0' WHERE key = 'applied_entries';
                 """)
         }

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import StocktakeCore
+import StocktakePresentation
 import StocktakeStore
 
 /// How a command writes its result.
@@ -51,22 +52,11 @@ func parseLanguage(_ code: String?) throws -> Language? {
     return language
 }
 
-/// Writes rows as RFC 4180 CSV.
-func csv(_ rows: [[String]]) -> String {
-    rows.map { row in
-        row.map { field in
-            field.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" })
-                ? "\"" + field.replacingOccurrences(of: "\"", with: "\"\"") + "\"" : field
-        }.joined(separator: ",")
-    }.joined(separator: "\n") + "\n"
-}
+/// Writes rows as RFC 4180 CSV (the presentation module's one CSV writer).
+func csv(_ rows: [[String]]) -> String { CSVFormat.render(rows) }
 
-/// Encodes a value as pretty, key-sorted JSON.
-func json(_ value: some Encodable) throws -> String {
-    let encoder = JSONEncoder()
-    encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-    return String(decoding: try encoder.encode(value), as: UTF8.self) + "\n"
-}
+/// Encodes a value as pretty, key-sorted JSON (the presentation module's one JSON writer).
+func json(_ value: some Encodable) throws -> String { try JSONFormat.render(value) }
 
 /// Writes to standard output without a trailing newline of its own.
 func emit(_ text: String) {

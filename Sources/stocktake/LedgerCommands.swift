@@ -35,7 +35,7 @@ struct HomeOptions: ParsableArguments {
 struct KeysCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "keys", abstract: "Create and list the log's key and author keys.",
-        subcommands: [Init.self, AddAuthor.self, List.self])
+        subcommands: [Init.self, AddAuthor.self, Grant.self, List.self])
 
     struct Init: ParsableCommand {
         static let configuration = CommandConfiguration(abstract: "Create the log's Ed25519 key, an operator author key and an empty log.")
@@ -57,10 +57,40 @@ struct KeysCommand: ParsableCommand {
         @Argument(help: "The author's key name.")
         var name: String
 
-        @OptionGroup var home: HomeOptions
+        @Option(name: .long, help: "A role to grant in the log (assessor, figures); repeat for more.")
+        var role: [String] = []
+
+        @OptionGroup var library: LibraryOptions
 
         func run() throws {
-            emit(try home.keys.createAuthorKey(name: name).verifier.encoded + "\n")
+            for role in role where !AuthorRolesPayload.knownRoles.contains(role) {
+                throw StocktakeError(.invalidArgument, "'\(role)' is not a role; use one of \(AuthorRolesPayload.knownRoles.joined(separator: ", ")).")
+            }
+            let keeper = try library.openLibrary()
+            let key = try library.home.keys.createAuthorKey(name: name)
+            var out = key.verifier.encoded + "\n"
+            if !role.isEmpty {
+                let entry = try keeper.grant(roles: role, to: name)
+                out += "granted \(role.joined(separator: ", ")) at log entry \(entry.index), signed by the operator\n"
+            }
+            emit(out)
+        }
+    }
+
+    struct Grant: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Set the roles of an existing author key, as a log entry signed by the operator (no --role revokes all).")
+
+        @Argument(help: "The author's key name.")
+        var name: String
+
+        @Option(name: .long, help: "A role (assessor, figures); repeat for more.")
+        var role: [String] = []
+
+        @OptionGroup var library: LibraryOptions
+
+        func run() throws {
+            let entry = try library.openLibrary().grant(roles: role, to: name)
+            emit("\(name) holds \(role.isEmpty ? "no role" : role.joined(separator: ", ")) from log entry \(entry.index)\n")
         }
     }
 
@@ -117,6 +147,9 @@ struct LogCommand: ParsableCommand {
 
         func run() throws {
             guard count >= 1, batch >= 1 else { throw StocktakeError(.invalidArgument, "--count and --batch must be at least 1.") }
+            guard !EntryPayload.projectedTypes.contains(type) else {
+                throw StocktakeError(.invalidArgument, "Entries of type \(type) are written only by the command that checks them (ingest, evidence, assess, keys grant); use another type for notes.")
+            }
             guard let data = FileManager.default.contents(atPath: file) else {
                 throw StocktakeError(.unreadableFile, "There is no readable file \(file); check the path.")
             }
@@ -202,7 +235,7 @@ struct LogCommand: ParsableCommand {
             if FileManager.default.fileExists(atPath: path) {
                 let store = try SQLiteRecordStore(path: path)
                 let log = try home.openForReading()
-                if let problem = try DocumentLibrary.checkProjection(store: store, log: log) {
+                if let problem = try RecordKeeper.checkProjection(store: store, log: log) {
                     throw StocktakeError(.ledgerMismatch, "The log verifies but the database does not: \(problem); run 'stocktake rebuild'.")
                 }
                 let applied = try store.appliedEntryCount()

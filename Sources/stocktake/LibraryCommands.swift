@@ -26,8 +26,8 @@ struct LibraryOptions: ParsableArguments {
 
     func registry() throws -> Registry { try dataOptions.loadRegistry() }
 
-    func openLibrary() throws -> DocumentLibrary {
-        try DocumentLibrary(home: home.url, store: try SQLiteRecordStore(path: databasePath), registry: try registry())
+    func openLibrary() throws -> RecordKeeper {
+        try RecordKeeper(home: home.url, store: try SQLiteRecordStore(path: databasePath), registry: try registry())
     }
 }
 

@@ -10,6 +10,7 @@ struct StocktakeCommand: ParsableCommand {
             StatesCommand.self, StateCommand.self, TreatyCommand.self, CommitmentsCommand.self,
             CommitmentCommand.self, RegistryCheckCommand.self, ExtractCommand.self, KeysCommand.self, LogCommand.self,
             IngestCommand.self, SearchCommand.self, RefsCommand.self, ShowCommand.self, RebuildCommand.self,
+            EvidenceCommand.self, AssessCommand.self, AssessmentsCommand.self, MethodCommand.self, ScorecardCommand.self, ReportCommand.self,
         ]
     )
 }

@@ -6,7 +6,7 @@ import StocktakeText
 /// A library in a temporary home with a real SQLite file, holding the corpus document and the five fixtures.
 final class LibraryFixture {
     let home: URL
-    let library: DocumentLibrary
+    let library: RecordKeeper
     let databasePath: String
     static let registry = try! RegistryDirectory.load(from: RegistryDirectory.bundledDataDirectory)
     static let root = RegistryDirectory.bundledDataDirectory.deletingLastPathComponent()
@@ -16,7 +16,7 @@ final class LibraryFixture {
     init(ingestAll: Bool = true) throws {
         home = FileManager.default.temporaryDirectory.appendingPathComponent("stocktake-library-\(UUID().uuidString)")
         databasePath = home.appendingPathComponent("stocktake.sqlite").path
-        library = try DocumentLibrary(home: home, store: try SQLiteRecordStore(path: databasePath), registry: LibraryFixture.registry)
+        library = try RecordKeeper(home: home, store: try SQLiteRecordStore(path: databasePath), registry: LibraryFixture.registry)
         if ingestAll {
             _ = try library.ingest(file: LibraryFixture.corpus)
             for language in ["en", "fr", "es", "ru", "ar"] {

@@ -138,14 +138,14 @@ struct LibraryVersionTests {
         var digest = ""
         var size: UInt64 = 0
         do {
-            let library = try DocumentLibrary(home: home, store: try SQLiteRecordStore(path: nil), registry: LibraryFixture.registry)
+            let library = try RecordKeeper(home: home, store: try SQLiteRecordStore(path: nil), registry: LibraryFixture.registry)
             _ = try library.ingest(file: LibraryFixture.corpus)
             _ = try library.ingest(file: LibraryFixture.fixtures.appendingPathComponent("wp-fr.txt"))
             digest = try library.store.digest()
             size = library.log.size
         }
         // A fresh, empty store stands for one that crashed before applying: opening replays the log into it.
-        let reopened = try DocumentLibrary(home: home, store: try SQLiteRecordStore(path: nil), registry: LibraryFixture.registry)
+        let reopened = try RecordKeeper(home: home, store: try SQLiteRecordStore(path: nil), registry: LibraryFixture.registry)
         #expect(try reopened.store.appliedEntryCount() == size)
         #expect(try reopened.store.digest() == digest)
     }

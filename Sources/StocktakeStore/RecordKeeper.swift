@@ -4,12 +4,12 @@ public import StocktakeCore
 public import StocktakeLedger
 import StocktakeText
 
-/// The document library: ingests documents into the log first and projects them into the record's tables.
+/// The keeper of the record: every write goes signed entry → log → projection, and the projection can always be rebuilt.
 ///
 /// The log is the source of truth. Ingesting a file appends a signed `document.version` entry and then
 /// applies it to the store in one transaction; opening the library applies any entries the store has
 /// not yet seen (after a crash between the two), and ``rebuild()`` recreates the tables from the log.
-public final class DocumentLibrary {
+public final class RecordKeeper {
     /// What ingesting one file did.
     public enum Outcome: Sendable, Equatable {
         /// A new document, or a new language of one.
@@ -28,12 +28,15 @@ public final class DocumentLibrary {
     public let log: TransparencyLog
     let extractor: DocumentExtractor
     let author: NoteSigner
+    /// The keys of the log and of authors.
+    public let keys: KeyFiles
 
     /// Opens the library: the log in `home/ledger` (keys from `home/keys`, created on first use) and the store.
     public init(
         home: URL, store: any RecordStore, registry: Registry, authorName: String = KeyFiles.operatorAuthor, origin: String = KeyFiles.defaultOrigin
     ) throws {
         let keys = KeyFiles(directory: home.appendingPathComponent("keys"))
+        self.keys = keys
         let ledger = home.appendingPathComponent("ledger")
         if !keys.hasLogKey { _ = try keys.initializeLog(origin: origin, ledger: ledger) }
         let signer = try keys.logSigner()
@@ -54,33 +57,64 @@ public final class DocumentLibrary {
         }
         let start = applied
         while applied < log.size {
-            let (type, payload) = try DocumentLibrary.decode(entry: try log.entry(applied), log: log)
-            try store.apply(index: applied, type: type, payload: payload)
+            try store.apply(try RecordKeeper.decode(index: applied, entry: try log.entry(applied), log: log))
             applied += 1
         }
         return applied - start
     }
 
-    /// Reads a log entry back into its type and, for document versions, its payload.
-    static func decode(entry: [UInt8], log: TransparencyLog) throws -> (String, DocumentVersionPayload?) {
+    /// Reads a log entry back into its author, time and decoded payload.
+    static func decode(index: UInt64, entry: [UInt8], log: TransparencyLog) throws -> LoggedEntry {
         let envelope = try EntryEnvelope(entry: entry)
-        guard envelope.type == DocumentVersionPayload.entryType else { return (envelope.type, nil) }
+        func logged(_ payload: EntryPayload) -> LoggedEntry {
+            LoggedEntry(index: index, type: envelope.type, author: envelope.authorName, authorKeyID: Hex.encode(envelope.authorKeyID), time: envelope.time, payload: payload)
+        }
+        guard EntryPayload.projectedTypes.contains(envelope.type) else { return logged(.other) }
         var payload: [UInt8]
         if let inline = envelope.payload {
             payload = Array(inline.utf8)
         } else if let hash = envelope.contentHash {
             guard let content = log.content(hash: hash), Array(SHA256.hash(data: content)) == hash else {
-                throw StocktakeError(.ledgerMismatch, "The content of a logged document is missing or altered beside the log (sha256 \(Hex.encode(hash.prefix(6)))…); restore ledger/content from a backup.")
+                throw StocktakeError(.ledgerMismatch, "The content of a logged entry is missing or altered beside the log (sha256 \(Hex.encode(hash.prefix(6)))…); restore ledger/content from a backup.")
             }
             payload = content
         } else {
             payload = []
         }
+        let decoder = JSONDecoder()
         do {
-            return (envelope.type, try JSONDecoder().decode(DocumentVersionPayload.self, from: Data(payload)))
+            switch envelope.type {
+            case DocumentVersionPayload.entryType: return logged(.documentVersion(try decoder.decode(DocumentVersionPayload.self, from: Data(payload))))
+            case AuthorRolesPayload.entryType: return logged(.authorRoles(try decoder.decode(AuthorRolesPayload.self, from: Data(payload))))
+            case EvidencePayload.entryType: return logged(.evidence(try decoder.decode(EvidencePayload.self, from: Data(payload))))
+            case AssessmentPayload.entryType: return logged(.assessment(try decoder.decode(AssessmentPayload.self, from: Data(payload))))
+            default: return logged(.other)
+            }
         } catch {
-            throw StocktakeError(.ledgerMismatch, "A document.version entry does not hold a valid payload; the log was written by an incompatible version.")
+            throw StocktakeError(.ledgerMismatch, "Log entry \(index) (\(envelope.type)) does not hold a valid payload; the log was written by an incompatible version.")
         }
+    }
+
+    /// Appends entries as one durable batch, signed by `author`, then projects each; all of them or none reach the log.
+    @discardableResult
+    public func append(_ items: [(type: String, payload: any Encodable & Sendable)], author: NoteSigner) throws -> [LoggedEntry] {
+        guard !items.isEmpty else { return [] }
+        try catchUp()
+        let time = Int64(Date().timeIntervalSince1970)
+        var sealed: [[UInt8]] = []
+        var entries: [LoggedEntry] = []
+        for (offset, item) in items.enumerated() {
+            let json = try CanonicalJSON.string(item.payload)
+            let entry = try EntryEnvelope.seal(type: item.type, payload: json, author: author, time: time)
+            if let content = entry.externalContent {
+                try log.storeContent(content, hash: Array(SHA256.hash(data: content)))
+            }
+            sealed.append(entry.entry)
+            entries.append(try RecordKeeper.decode(index: log.size + UInt64(offset), entry: entry.entry, log: log))
+        }
+        try log.append(sealed)
+        for entry in entries { try store.apply(entry) }
+        return entries
     }
 
     /// Ingests one file: extracts it, logs it, projects it. Identical bytes change nothing.
@@ -107,17 +141,7 @@ public final class DocumentLibrary {
 
     /// Logs a payload and projects it; used by ingest and by benchmarks that generate documents.
     public func record(_ payload: DocumentVersionPayload) throws -> Outcome {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-        let json = String(decoding: try encoder.encode(payload), as: UTF8.self)
-        let sealed = try EntryEnvelope.seal(type: DocumentVersionPayload.entryType, payload: json, author: author, time: Int64(Date().timeIntervalSince1970))
-        if let content = sealed.externalContent {
-            try log.storeContent(content, hash: Array(SHA256.hash(data: content)))
-        }
-        try catchUp()
-        let index = log.size
-        try log.append([sealed.entry])
-        try store.apply(index: index, type: DocumentVersionPayload.entryType, payload: payload)
+        try append([(DocumentVersionPayload.entryType, payload)], author: author)
         guard let stored = try store.version(contentSHA256: payload.contentSHA256) else {
             throw StocktakeError(.store, "The document was logged but not found in the database; run 'stocktake rebuild'.")
         }
@@ -134,7 +158,7 @@ public final class DocumentLibrary {
 
     /// Replays the log into an in-memory store and compares it with this store: true when the tables are exactly the log's projection.
     public func projectionMatchesLog() throws -> Bool {
-        try DocumentLibrary.checkProjection(store: store, log: log) == nil
+        try RecordKeeper.checkProjection(store: store, log: log) == nil
     }
 
     /// Checks a store against a log without writing to either: nil when the store holds exactly the projection
@@ -146,8 +170,7 @@ public final class DocumentLibrary {
         }
         let fresh = try SQLiteRecordStore(path: nil)
         for index in 0..<applied {
-            let (type, payload) = try decode(entry: try log.entry(index), log: log)
-            try fresh.apply(index: index, type: type, payload: payload)
+            try fresh.apply(try decode(index: index, entry: try log.entry(index), log: log))
         }
         return try fresh.digest() == store.digest() ? nil : "the database tables differ from the projection of the log's first \(applied) entries"
     }
