@@ -29,10 +29,10 @@ struct CommandOutputTests {
         defer { home.remove() }
         let added = try home.run(["keys", "add-author", "analyst.one"])
         #expect(added.status == 0 && added.stdout.hasPrefix("analyst.one+"))
-        let payload = try home.file("assessment.json", #"{"commitment": "AP2010:5(c)", "state": "GBR"}"#)
-        #expect(try home.run(["log", "append", payload, "--type", "assessment", "--author", "analyst.one"]).status == 0)
+        let payload = try home.file("statement.json", #"{"commitment": "AP2010:5(c)", "state": "GBR"}"#)
+        #expect(try home.run(["log", "append", payload, "--type", "statement", "--author", "analyst.one"]).status == 0)
         let entry = try home.run(["log", "entry", "0"]).stdout
-        #expect(entry.contains("type assessment\n") && entry.contains("author analyst.one+"))
+        #expect(entry.contains("type statement\n") && entry.contains("author analyst.one+"))
         #expect(try home.run(["log", "verify"]).status == 0)
         _ = try home.run(["ingest", CommandRunner.repositoryRoot.appendingPathComponent("Tests/StocktakeTextTests/Fixtures/wp-en.txt").path])
         let table = try home.run(["search", "Coalition", "--format", "csv"]).stdout
