@@ -88,6 +88,7 @@ public final class RecordKeeper {
             case AuthorRolesPayload.entryType: return logged(.authorRoles(try decoder.decode(AuthorRolesPayload.self, from: Data(payload))))
             case EvidencePayload.entryType: return logged(.evidence(try decoder.decode(EvidencePayload.self, from: Data(payload))))
             case AssessmentPayload.entryType: return logged(.assessment(try decoder.decode(AssessmentPayload.self, from: Data(payload))))
+            case FigurePayload.entryType: return logged(.figure(try decoder.decode(FigurePayload.self, from: Data(payload))))
             default: return logged(.other)
             }
         } catch {

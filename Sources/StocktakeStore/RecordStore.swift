@@ -155,12 +155,15 @@ public enum EntryPayload: Sendable, Equatable {
     case evidence(EvidencePayload)
     /// An assessment.
     case assessment(AssessmentPayload)
+    /// A sourced figure.
+    case figure(FigurePayload)
     /// A type without an applier (notes, load tests): it only advances the applied count.
     case other
 
     /// The entry types that have an applier; `log append` refuses them, since only validated writes may carry them.
     public static let projectedTypes: Set<String> = [
         DocumentVersionPayload.entryType, AuthorRolesPayload.entryType, EvidencePayload.entryType, AssessmentPayload.entryType,
+        FigurePayload.entryType,
     ]
 }
 
@@ -231,6 +234,8 @@ public protocol RecordStore: AnyObject {
     func evidenceItems(subject: String?, commitment: String?) throws -> [RecordedEvidence]
     /// Every assessment, optionally only for a state and a commitment, oldest first.
     func assessments(state: String?, commitment: String?) throws -> [RecordedAssessment]
+    /// Every figure recorded in the log, oldest first (bundled figures are not in the store).
+    func figures() throws -> [RecordedFigure]
     /// A SHA-256 over every row of every table in a canonical order, to compare projections.
     func digest() throws -> String
     /// Empties every table.

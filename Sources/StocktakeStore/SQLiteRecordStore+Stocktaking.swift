@@ -10,6 +10,7 @@ extension SQLiteRecordStore {
     static let digestTables = [
         ("documents", "id"), ("document_submitters", "document_id, actor"), ("versions", "id"), ("paragraphs", "id"),
         ("refs", "paragraph_id, start, ref_id, kind"), ("authors", "name, key_id"), ("evidence", "entry_index"), ("assessments", "entry_index"),
+        ("figures", "entry_index"),
     ]
 
     static func insert(_ payload: AuthorRolesPayload, entry: LoggedEntry, _ db: Database) throws {
@@ -29,6 +30,20 @@ extension SQLiteRecordStore {
         try db.execute(
             sql: "INSERT INTO assessments (entry_index, state, commitment, cycle, status, author, time, payload) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
             arguments: [Int64(entry.index), payload.state, payload.commitment, payload.cycle.id, payload.status, entry.author, entry.time, try CanonicalJSON.string(payload)])
+    }
+
+    static func insert(_ payload: FigurePayload, entry: LoggedEntry, _ db: Database) throws {
+        try db.execute(
+            sql: "INSERT INTO figures (entry_index, state, metric, series, date, author, payload) VALUES (?, ?, ?, ?, ?, ?, ?)",
+            arguments: [Int64(entry.index), payload.state, payload.metric, payload.series, payload.date.description, entry.author, try CanonicalJSON.string(payload)])
+    }
+
+    public func figures() throws -> [RecordedFigure] {
+        try read { db in
+            try Row.fetchAll(db, sql: "SELECT entry_index, author, payload FROM figures ORDER BY entry_index").map { row in
+                RecordedFigure(entryIndex: UInt64(row[0] as Int64), author: row[1], payload: try CanonicalJSON.decode(FigurePayload.self, from: row[2]))
+            }
+        }
     }
 
     public func paragraph(cited: CitationText) throws -> CitedParagraph? {

@@ -69,6 +69,14 @@ public final class SQLiteRecordStore: RecordStore {
                 CREATE INDEX assessments_by_key ON assessments(state, commitment, cycle);
                 """)
         }
+        migrator.registerMigration("v3: figures") { db in
+            try db.execute(sql: """
+                CREATE TABLE figures (
+                    entry_index INTEGER PRIMARY KEY, state TEXT NOT NULL, metric TEXT NOT NULL, series TEXT NOT NULL, date TEXT NOT NULL,
+                    author TEXT NOT NULL, payload TEXT NOT NULL);
+                CREATE INDEX figures_by_key ON figures(state, metric, series, date);
+                """)
+        }
         return migrator
     }()
 
@@ -110,6 +118,7 @@ public final class SQLiteRecordStore: RecordStore {
             case .authorRoles(let payload): try SQLiteRecordStore.insert(payload, entry: entry, db)
             case .evidence(let payload): try SQLiteRecordStore.insert(payload, entry: entry, db)
             case .assessment(let payload): try SQLiteRecordStore.insert(payload, entry: entry, db)
+            case .figure(let payload): try SQLiteRecordStore.insert(payload, entry: entry, db)
             case .other: break
             }
             try db.execute(sql: "UPDATE meta SET value = ? WHERE key = 'applied_entries'", arguments: [String(entry.index + 1)])
@@ -363,7 +372,7 @@ public final class SQLiteRecordStore: RecordStore {
     public func reset() throws {
         try run { db in
             try db.execute(sql: """
-                INSERT INTO paragraph_index(paragraph_index) VALUES('delete-all'); DELETE FROM refs; DELETE FROM authors; DELETE FROM evidence; DELETE FROM assessments; DELETE FROM paragraphs; DELETE FROM versions;
+                INSERT INTO paragraph_index(paragraph_index) VALUES('delete-all'); DELETE FROM refs; DELETE FROM authors; DELETE FROM evidence; DELETE FROM assessments; DELETE FROM figures; DELETE FROM paragraphs; DELETE FROM versions;
                 DELETE FROM document_submitters; DELETE FROM documents; UPDATE meta SET value = '0' WHERE key = 'applied_entries';
                 """)
         }

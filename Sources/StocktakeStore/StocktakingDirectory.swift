@@ -38,13 +38,13 @@ public enum StocktakingDirectory {
             methodText: String(decoding: methodBytes, as: UTF8.self))
     }
 
-    static func read(_ url: URL, what: String) throws -> Data {
+    static func read(_ url: URL, what: String, limit: Int = maximumFileSize) throws -> Data {
         let attributes = try? FileManager.default.attributesOfItem(atPath: url.path)
         guard let size = attributes?[.size] as? Int, let data = FileManager.default.contents(atPath: url.path) else {
             throw StocktakeError(.dataNotFound, "The \(what) file \(url.path) cannot be read; check the path, or restore Data/stocktaking with git.")
         }
-        guard size <= maximumFileSize else {
-            throw StocktakeError(.tooLarge, "The \(what) file \(url.lastPathComponent) is \(size) bytes, more than the \(maximumFileSize) allowed; give a method file, not a data dump.")
+        guard size <= limit else {
+            throw StocktakeError(.tooLarge, "The \(what) file \(url.lastPathComponent) is \(size) bytes, more than the \(limit) allowed; split it or check it is the right file.")
         }
         return data
     }
