@@ -17,6 +17,7 @@ let package = Package(
     targets: [
         benchmarkTarget("ExtractionBenchmark", using: ["StocktakeText", "StocktakeStore", "StocktakeCore"]),
         benchmarkTarget("LedgerBenchmark", using: ["StocktakeLedger", "StocktakeCore"]),
+        benchmarkTarget("ArsenalBenchmark", using: ["StocktakeCore", "StocktakeStore", "StocktakePresentation"]),
         benchmarkTarget("LibraryBenchmark", using: ["StocktakeStore", "StocktakeText", "StocktakeLedger", "StocktakeCore"]),
     ]
 )

@@ -165,3 +165,51 @@ struct StocktakingRecordTests {
         #expect(events.filter { $0.kind == "treaty-event" }.map(\.citation) == ["CTBT: RUS signed on 1996-09-24", "CTBT: RUS ratified on 2000-06-30", "CTBT: RUS ratification-withdrawn on 2023-11-02"])
     }
 }
+
+@Suite("Figures are imported whole or not at all, through the log, by keys holding the figures role", .serialized)
+struct FigureRecordTests {
+    static let header = "state,metric,value,low,high,date,nature,series,source,consulted\n"
+
+    @Test("a CSV with a negative count, an unknown state, an impossible date or a missing source is refused whole, each bad line named, and the log does not grow")
+    func badRows() throws {
+        let home = try StocktakingFixtureHome()
+        let size = home.keeper.log.size
+        let text = FigureRecordTests.header + """
+            GBR,total-inventory,225,,,2025-01-01,estimated,MINE,https://example.org/a,2026-11-01
+            FRA,total-inventory,-5,,,2025-01-01,estimated,MINE,https://example.org/a,2026-11-01
+            XXX,total-inventory,5,,,2025-01-01,estimated,MINE,https://example.org/a,2026-11-01
+            CHN,total-inventory,600,,,2025-02-30,estimated,MINE,https://example.org/a,2026-11-01
+            IND,total-inventory,180,,,2025-01-01,estimated,MINE,,2026-11-01
+            PAK,total-inventory,170,180,200,2025-01-01,estimated,MINE,https://example.org/a,2026-11-01
+            """
+        do {
+            _ = try FigureTable.parse(csv: text, name: "bad.csv", registry: home.keeper.registry)
+            Issue.record("a bad file parsed")
+        } catch let error as StocktakeError {
+            #expect(error.message.hasPrefix("5 of 6 rows of bad.csv are invalid, so nothing was imported"))
+            for (line, fragment) in [(3, "negative"), (4, "XXX"), (5, "2025-02-30"), (6, "source is missing"), (7, "do not enclose")] {
+                #expect(error.message.contains("line \(line): ") && error.message.contains(fragment), "line \(line): \(error.message)")
+            }
+            #expect(!error.message.contains("line 2:"))
+        }
+        #expect(home.keeper.log.size == size)
+    }
+
+    @Test("good figures need the figures role, go into the log, and replay to the same tables")
+    func importAndReplay() throws {
+        let home = try StocktakingFixtureHome()
+        let payloads = try FigureTable.parse(
+            csv: FigureRecordTests.header + "FRA,total-inventory,300,290,310,2025-01-01,estimated,SIPRI,https://example.org/correction,2026-11-01\n", name: "good.csv",
+            registry: home.keeper.registry)
+        let size = home.keeper.log.size
+        #expect(throws: StocktakeError.self) { try home.keeper.recordFigures(payloads, author: home.analyst) }
+        #expect(home.keeper.log.size == size)
+        try home.keeper.grant(roles: ["assessor", "figures"], to: "analyst")
+        let recorded = try home.keeper.recordFigures(payloads, author: home.analyst)
+        #expect(recorded.count == 1 && home.keeper.log.size == size + 2)
+        let all = try home.keeper.allFigures(bundled: ArsenalDirectory.load(from: RegistryDirectory.bundledDataDirectory, registry: home.keeper.registry).figures)
+        #expect(FigureTotal.of(all, series: "SIPRI", metric: "total-inventory", date: Day(iso: "2025-01-01")!)?.value == 12_251, "the correction replaces France's 290 with 300")
+        let digest = try home.keeper.store.digest()
+        #expect(try home.keeper.rebuild() == digest)
+    }
+}
