@@ -17,6 +17,7 @@ public struct StocktakeError: Error, Equatable, Sendable, CustomStringConvertibl
         case ledgerMismatch = "ledger-mismatch"
         case store = "store"
         case key = "key"
+        case busy = "busy"
     }
 
     /// What went wrong, as a stable code.

@@ -96,10 +96,21 @@ final class LogFile {
         guard fsync(fd) == 0 else { throw DurableFile.failure("sync", url) }
     }
 
-    /// Takes an exclusive lock, failing at once if another process holds it.
-    func lockExclusively() throws {
-        guard flock(fd, LOCK_EX | LOCK_NB) == 0 else {
-            throw StocktakeError(.ledger, "Another stocktake process is writing to the log in \(url.deletingLastPathComponent().path); wait for it to finish and try again.")
+    /// Takes an exclusive lock, waiting up to `wait` seconds for another writer to finish, then records this process as the holder.
+    func lockExclusively(wait: Double) throws {
+        let deadline = Date().addingTimeInterval(max(0, wait))
+        while flock(fd, LOCK_EX | LOCK_NB) != 0 {
+            guard Date() < deadline else {
+                let holder = (try? String(contentsOf: url, encoding: .utf8))?.split(separator: "\n").first.map(String.init) ?? "another stocktake process"
+                throw StocktakeError(
+                    .busy,
+                    "The log in \(url.deletingLastPathComponent().path) is being written by \(holder), and it did not finish within \(Int(wait)) seconds; nothing was written, so try again when it ends or set STOCKTAKE_LOCK_WAIT to wait longer.")
+            }
+            usleep(20_000)
         }
+        let name = CommandLine.arguments.prefix(3).map { URL(fileURLWithPath: $0).lastPathComponent }.joined(separator: " ")
+        let holder = Array("process \(getpid()) (\(name))\n".utf8)
+        _ = ftruncate(fd, 0)
+        _ = holder.withUnsafeBytes { pwrite(fd, $0.baseAddress!, holder.count, 0) }
     }
 }

@@ -45,8 +45,13 @@ public final class TransparencyLog {
         return try TransparencyLog(directory: directory, logKey: signer.verifier, signer: signer)
     }
 
-    /// Opens a log for appending (with the log's signer) or for reading (verifier key only).
-    public init(directory: URL, logKey: NoteVerifierKey, signer: NoteSigner? = nil) throws {
+    /// How long a writer waits for another to release the log: `STOCKTAKE_LOCK_WAIT` seconds, else 30.
+    public static var defaultLockWait: Double {
+        ProcessInfo.processInfo.environment["STOCKTAKE_LOCK_WAIT"].flatMap(Double.init) ?? 30
+    }
+
+    /// Opens a log for appending (with the log's signer, waiting up to `lockWait` seconds for another writer) or for reading (verifier key only, no lock).
+    public init(directory: URL, logKey: NoteVerifierKey, signer: NoteSigner? = nil, lockWait: Double = TransparencyLog.defaultLockWait) throws {
         guard FileManager.default.fileExists(atPath: directory.appendingPathComponent("checkpoints").path) else {
             throw StocktakeError(.ledger, "There is no log in \(directory.path); run 'stocktake keys init' first.")
         }
@@ -56,7 +61,7 @@ public final class TransparencyLog {
         let writable = signer != nil
         if writable {
             let lockFile = try LogFile(directory.appendingPathComponent("lock"), writable: true)
-            try lockFile.lockExclusively()
+            try lockFile.lockExclusively(wait: lockWait)
             lock = lockFile
         } else {
             lock = nil

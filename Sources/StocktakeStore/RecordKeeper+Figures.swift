@@ -12,9 +12,4 @@ extension RecordKeeper {
             return RecordedFigure(entryIndex: entry.index, author: entry.author, payload: payload)
         }
     }
-
-    /// Every figure held: the bundled ones and those in the log, corrections marked.
-    public func allFigures(bundled: [RecordedFigure]) throws -> [RecordedFigure] {
-        RecordedFigure.resolve(bundled: bundled, logged: try store.figures())
-    }
 }

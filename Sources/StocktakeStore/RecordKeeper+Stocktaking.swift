@@ -228,7 +228,9 @@ extension RecordKeeper {
             )
         }
     }
+}
 
+extension RecordAccess {
     /// Candidate evidence for a commitment: paragraphs that refer to it (marked when the state or its group submitted them) and the registry's events behind its derivation.
     public func suggestEvidence(commitment: String, state: String?, reference: StocktakingReference) throws -> [EvidenceSuggestion] {
         let record = try registry.commitment(commitment)

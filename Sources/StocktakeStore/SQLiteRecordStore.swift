@@ -13,6 +13,8 @@ public final class SQLiteRecordStore: RecordStore {
     public init(path: String?) throws {
         var configuration = Configuration()
         configuration.foreignKeysEnabled = true
+        // Another process may be writing (an ingest beside a server): wait for it rather than fail.
+        configuration.busyMode = .timeout(30)
         do {
             if let path {
                 try FileManager.default.createDirectory(at: URL(fileURLWithPath: path).deletingLastPathComponent(), withIntermediateDirectories: true)
@@ -20,7 +22,19 @@ public final class SQLiteRecordStore: RecordStore {
             } else {
                 writer = try DatabaseQueue(configuration: configuration)
             }
-            try SQLiteRecordStore.migrator.migrate(writer)
+            // Two processes opening a new database at once both try to migrate it; the one that loses
+            // finds the tables made when it looks again, so a failed attempt is retried before giving up.
+            var attempt = 0
+            while true {
+                do {
+                    try SQLiteRecordStore.migrator.migrate(writer)
+                    break
+                } catch let error as DatabaseError where attempt < 5 {
+                    _ = error
+                    attempt += 1
+                    usleep(UInt32(100_000 * attempt))
+                }
+            }
         } catch let error as DatabaseError {
             throw StocktakeError(.store, "The database \(path ?? "in memory") cannot be opened (\(error.message ?? "SQLite error \(error.resultCode)")); check the path, or move the file aside and run 'stocktake rebuild'.")
         }
@@ -85,6 +99,8 @@ public final class SQLiteRecordStore: RecordStore {
             return try writer.write(body)
         } catch let error as StocktakeError {
             throw error
+        } catch let error as DatabaseError where error.resultCode == .SQLITE_BUSY || error.resultCode == .SQLITE_LOCKED {
+            throw StocktakeError(.busy, "The database is busy with another writer; nothing was changed, so try again in a moment.")
         } catch let error as DatabaseError {
             throw StocktakeError(.store, "The database refused a write (\(error.message ?? "SQLite error \(error.resultCode)")); nothing was changed.")
         }
@@ -93,6 +109,8 @@ public final class SQLiteRecordStore: RecordStore {
     func read<T>(_ body: (Database) throws -> T) throws -> T {
         do {
             return try writer.read(body)
+        } catch let error as DatabaseError where error.resultCode == .SQLITE_BUSY || error.resultCode == .SQLITE_LOCKED {
+            throw StocktakeError(.busy, "The database is busy with another writer; try again in a moment.")
         } catch let error as DatabaseError {
             throw StocktakeError(.store, "The database could not be read (\(error.message ?? "SQLite error \(error.resultCode)")); run 'stocktake rebuild' to recreate it from the log.")
         }

@@ -12,12 +12,12 @@ struct ArsenalOptions: ParsableArguments {
     @Option(name: .long, help: "A programme file of your own (JSON, the format of Data/programmes); repeat for more.")
     var programmeFile: [String] = []
 
-    /// Opens the record and reads the bundled figures and programmes.
-    func open() throws -> (RecordKeeper, ArsenalReference, [RecordedFigure]) {
-        let keeper = try library.openLibrary()
+    /// Opens the record for reading (no lock) and reads the bundled figures and programmes.
+    func open() throws -> (RecordReader, ArsenalReference, [RecordedFigure]) {
+        let reader = try library.openReader()
         let data = try RegistryDirectory.locate(explicit: library.dataOptions.data)
-        let reference = try ArsenalDirectory.load(from: data, registry: keeper.registry, programmeFiles: programmeFile)
-        return (keeper, reference, try keeper.allFigures(bundled: reference.figures))
+        let reference = try ArsenalDirectory.load(from: data, registry: reader.registry, programmeFiles: programmeFile)
+        return (reader, reference, try reader.allFigures(bundled: reference.figures))
     }
 }
 
@@ -114,7 +114,7 @@ struct FiguresCommand: ParsableCommand {
 
         func run() throws {
             let text = try readSmallTextFile(file, limit: 16 * 1024 * 1024)
-            let (keeper, _, _) = try options.open()
+            let keeper = try options.library.openLibrary()
             let payloads = try FigureTable.parse(csv: text, name: URL(fileURLWithPath: file).lastPathComponent, registry: keeper.registry)
             let recorded = try keeper.recordFigures(payloads, author: try options.library.home.keys.authorSigner(author))
             emit("imported \(recorded.count) figures; log size \(keeper.log.size)\n")

@@ -26,8 +26,14 @@ struct LibraryOptions: ParsableArguments {
 
     func registry() throws -> Registry { try dataOptions.loadRegistry() }
 
+    /// Opens the record for writing: takes the log's lock (waiting for another writer) and catches the tables up.
     func openLibrary() throws -> RecordKeeper {
         try RecordKeeper(home: home.url, store: try SQLiteRecordStore(path: databasePath), registry: try registry())
+    }
+
+    /// Opens the record for reading: no lock, so reading never stops a writer in another process.
+    func openReader() throws -> RecordReader {
+        try RecordReader(home: home.url, databasePath: databasePath, registry: try registry())
     }
 }
 
@@ -145,7 +151,7 @@ struct SearchCommand: ParsableCommand {
         search.type = type
         search.limit = limit
         search.offset = offset
-        let library = try options.openLibrary()
+        let library = try options.openReader()
         if let ref {
             search.reference = try SearchCommand.canonicalReference(ref, registry: library.registry)
         }
@@ -193,7 +199,7 @@ struct RefsCommand: ParsableCommand {
     @OptionGroup var options: LibraryOptions
 
     func run() throws {
-        let library = try options.openLibrary()
+        let library = try options.openReader()
         let canonical = try SearchCommand.canonicalReference(id, registry: library.registry)
         let hits = try library.store.evidence(for: canonical)
         switch format {
@@ -234,7 +240,7 @@ struct ShowCommand: ParsableCommand {
 
     func run() throws {
         let languageValue = try parseLanguage(language)
-        let library = try options.openLibrary()
+        let library = try options.openReader()
         let key = DocumentHeaderParser.normaliseSymbol(symbol)
         guard let document = try library.store.document(symbol: key, language: languageValue) else {
             throw StocktakeError(.unknownIdentifier, "The library holds no document \(key); 'stocktake search' lists what it holds.")

@@ -12,11 +12,20 @@ struct StocktakingOptions: ParsableArguments {
     @Option(name: .long, help: "A method file (default: Data/stocktaking/method.json).")
     var method: String?
 
-    /// Opens the record and reads the scale, cycles and method.
-    func open() throws -> (RecordKeeper, StocktakingReference) {
+    /// Opens the record for writing and reads the scale, cycles and method.
+    func write() throws -> (RecordKeeper, StocktakingReference) {
         let keeper = try library.openLibrary()
-        let data = try RegistryDirectory.locate(explicit: library.dataOptions.data)
-        return (keeper, try StocktakingDirectory.load(from: data, methodFile: method, registry: keeper.registry))
+        return (keeper, try reference(keeper.registry))
+    }
+
+    /// Opens the record for reading (no lock) and reads the scale, cycles and method.
+    func read() throws -> (RecordReader, StocktakingReference) {
+        let reader = try library.openReader()
+        return (reader, try reference(reader.registry))
+    }
+
+    func reference(_ registry: Registry) throws -> StocktakingReference {
+        try StocktakingDirectory.load(from: try RegistryDirectory.locate(explicit: library.dataOptions.data), methodFile: method, registry: registry)
     }
 
     /// The author key named on the command line.
@@ -74,7 +83,7 @@ struct EvidenceCommand: ParsableCommand {
             guard given == 1 else {
                 throw StocktakeError(.invalidArgument, "Give exactly one of --cite, --treaty-event or --url to say what the evidence is.")
             }
-            let (keeper, _) = try options.open()
+            let (keeper, _) = try options.write()
             let signer = try options.author(author)
             let source: EvidenceSource
             if let cite {
@@ -106,7 +115,7 @@ struct EvidenceCommand: ParsableCommand {
         @OptionGroup var options: StocktakingOptions
 
         func run() throws {
-            let (keeper, reference) = try options.open()
+            let (keeper, reference) = try options.read()
             let suggestions = try keeper.suggestEvidence(commitment: commitment, state: state, reference: reference)
             if format == .json { return emit(try json(suggestions)) }
             guard !suggestions.isEmpty else { return emit("No paragraph of the library refers to \(commitment) and no treaty event decides it; ingest documents first.\n") }
@@ -133,7 +142,7 @@ struct EvidenceCommand: ParsableCommand {
         @OptionGroup var options: StocktakingOptions
 
         func run() throws {
-            let (keeper, _) = try options.open()
+            let (keeper, _) = try options.read()
             let items = try keeper.store.evidenceItems(subject: subject, commitment: commitment)
             switch format {
             case .json: emit(try json(items))
@@ -175,7 +184,7 @@ struct AssessCommand: ParsableCommand {
     @OptionGroup var options: StocktakingOptions
 
     func run() throws {
-        let (keeper, reference) = try options.open()
+        let (keeper, reference) = try options.write()
         let draft = AssessmentDraft(state: state, commitment: commitment, cycle: cycle, status: status, rationale: rationale, evidence: evidence)
         let recorded = try keeper.assess([(nil, draft)], reference: reference, author: try options.author(author))
         if format == .json { return emit(try json(recorded)) }
@@ -205,7 +214,7 @@ struct AssessmentsCommand: ParsableCommand {
         @OptionGroup var options: StocktakingOptions
 
         func run() throws {
-            let (keeper, reference) = try options.open()
+            let (keeper, reference) = try options.read()
             let cycleID = try cycle.map { try reference.calendar.period($0).id }
             let all = AssessmentHistory(try keeper.store.assessments(state: state.map { try keeper.registry.state($0).id }, commitment: commitment.map { try keeper.registry.commitment($0).id }))
             let shown = all.entries.filter { (history || $0.inForce) && (cycleID == nil || $0.assessment.payload.cycle.id == cycleID) }
@@ -240,7 +249,7 @@ struct AssessmentsCommand: ParsableCommand {
         func run() throws {
             let text = try readSmallTextFile(file, limit: 16 * 1024 * 1024)
             let drafts = try RecordKeeper.assessmentDrafts(csv: text, name: URL(fileURLWithPath: file).lastPathComponent)
-            let (keeper, reference) = try options.open()
+            let (keeper, reference) = try options.write()
             let recorded = try keeper.assess(drafts, reference: reference, author: try options.author(author))
             emit("imported \(recorded.count) assessments; log size \(keeper.log.size)\n")
         }
@@ -313,7 +322,7 @@ struct ScorecardCommand: ParsableCommand {
     @OptionGroup var options: StocktakingOptions
 
     func run() throws {
-        let (keeper, reference) = try options.open()
+        let (keeper, reference) = try options.read()
         let registry = keeper.registry
         let filter = ScorecardFilter(
             states: try state.map { [try registry.state($0).id] }, commitments: try commitment.map { [try registry.commitment($0).id] },
@@ -355,7 +364,7 @@ struct ReportCommand: ParsableCommand {
 
     func run() throws {
         let language = try InterfaceLanguage(code: lang)
-        let (keeper, reference) = try options.open()
+        let (keeper, reference) = try options.read()
         let registry = keeper.registry
         let period = try periods(cycle.map { [$0] } ?? [], calendar: reference.calendar)[0]
         let builder = ScorecardBuilder(registry: registry, scale: reference.scale, method: reference.method)
@@ -371,9 +380,8 @@ struct ReportCommand: ParsableCommand {
         }
         var evidence: [String: RecordedEvidence] = [:]
         for id in Set(current.cells.flatMap(\.evidence)) { evidence[id] = try keeper.store.evidenceItem(id: id) }
-        let note = try keeper.log.checkpointNote(size: keeper.log.size)
-        let lines = note.split(separator: "\n", omittingEmptySubsequences: false)
-        let checkpoint = ReportCheckpoint(origin: keeper.log.origin, size: keeper.log.size, root: lines.count > 2 ? String(lines[2]) : "", note: note)
+        let summary = try keeper.checkpointSummary()
+        let checkpoint = ReportCheckpoint(origin: keeper.log.origin, size: summary.size, root: summary.root, note: summary.note)
         var command = ["stocktake", "report"]
         if let state { command += ["--state", state] }
         if let commitment { command += ["--commitment", commitment] }
