@@ -1,4 +1,4 @@
-// swift-tools-version:6.1
+// swift-tools-version:6.2
 import PackageDescription
 
 let strictSettings: [SwiftSetting] = [
@@ -16,6 +16,7 @@ let package = Package(
         .library(name: "StocktakeLedger", targets: ["StocktakeLedger"]),
         .library(name: "StocktakeStore", targets: ["StocktakeStore"]),
         .library(name: "StocktakePresentation", targets: ["StocktakePresentation"]),
+        .library(name: "StocktakeServer", targets: ["StocktakeServer"]),
         .executable(name: "stocktake", targets: ["stocktake"]),
     ],
     dependencies: [
@@ -24,6 +25,10 @@ let package = Package(
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.0.0"),
         .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.19"),
         .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1", traits: []),
+        .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
+        .package(url: "https://github.com/apple/swift-http-types", from: "1.8.0"),
+        .package(url: "https://github.com/apple/swift-nio", from: "2.101.2"),
     ],
     targets: [
         .target(name: "StocktakeCore", swiftSettings: strictSettings),
@@ -46,13 +51,25 @@ let package = Package(
         .target(
             name: "StocktakePresentation",
             dependencies: ["StocktakeCore", "StocktakeStore", .product(name: "Mustache", package: "swift-mustache")],
-            resources: [.copy("Templates"), .copy("Catalogues")],
+            resources: [.copy("Templates"), .copy("Catalogues"), .copy("Static")],
+            swiftSettings: strictSettings
+        ),
+        .target(
+            name: "StocktakeServer",
+            dependencies: [
+                "StocktakeCore", "StocktakeLedger", "StocktakeStore", "StocktakePresentation",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "HTTPTypes", package: "swift-http-types"),
+                .product(name: "NIOCore", package: "swift-nio"),
+            ],
+            resources: [.copy("Resources")],
             swiftSettings: strictSettings
         ),
         .executableTarget(
             name: "stocktake",
             dependencies: [
-                "StocktakeCore", "StocktakeText", "StocktakeLedger", "StocktakeStore", "StocktakePresentation",
+                "StocktakeCore", "StocktakeText", "StocktakeLedger", "StocktakeStore", "StocktakePresentation", "StocktakeServer",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: strictSettings

@@ -53,6 +53,45 @@ public enum Tiles {
         return tiles
     }
 
+    /// One hash tile: `width` hashes of tree level `level × height`, starting at hash `index × width`.
+    public static func hashTile(level: Int, index: UInt64, width: UInt64, source: some SubtreeHashSource) throws -> [UInt8] {
+        var data: [UInt8] = []
+        data.reserveCapacity(Int(width) * 32)
+        for i in 0..<width { data += try source.hash(level: level * height, index: index * Tiles.width + i).bytes }
+        return data
+    }
+
+    /// Reads a tile path below `tile/` (`0/x001/234`, `entries/000.p/7`): the level (nil for entries), the index and the width; nil for anything else.
+    public static func parse(_ path: String) -> (level: Int?, index: UInt64, width: UInt64)? {
+        var parts = path.split(separator: "/", omittingEmptySubsequences: false).map(String.init)
+        guard parts.count >= 2, parts.count <= 10 else { return nil }
+        let level: Int?
+        if parts[0] == "entries" {
+            level = nil
+        } else {
+            guard parts[0].count <= 2, parts[0].allSatisfy(\.isASCII), let value = Int(parts[0]), value >= 0, value < 64, String(value) == parts[0] else { return nil }
+            level = value
+        }
+        parts.removeFirst()
+        var width = Tiles.width
+        if parts.count >= 2, parts[parts.count - 2].hasSuffix(".p") {
+            guard let w = UInt64(parts[parts.count - 1]), w >= 1, w < Tiles.width, String(w) == parts[parts.count - 1] else { return nil }
+            width = w
+            parts.removeLast()
+            parts[parts.count - 1] = String(parts[parts.count - 1].dropLast(2))
+        }
+        var index: UInt64 = 0
+        for (position, part) in parts.enumerated() {
+            let last = position == parts.count - 1
+            let digits = last ? part : (part.hasPrefix("x") ? String(part.dropFirst()) : "")
+            guard digits.count == 3, digits.allSatisfy({ $0 >= "0" && $0 <= "9" }), let value = UInt64(digits) else { return nil }
+            guard index <= (UInt64.max - value) / 1000 else { return nil }
+            index = index * 1000 + value
+        }
+        guard indexPath(index) == parts.joined(separator: "/") else { return nil }
+        return (level, index, width)
+    }
+
     /// An entry bundle: each entry as a big-endian uint16 length and its bytes.
     public static func entryBundle(_ entries: [[UInt8]]) throws -> [UInt8] {
         var data: [UInt8] = []

@@ -7,17 +7,22 @@ public struct Presenter: Sendable {
     let templates: MustacheLibrary
     /// The catalogues, by interface language.
     public let catalogues: [InterfaceLanguage: Catalogue]
+    /// The site's stylesheet (`Static/site.css`), served as a file so pages need no inline style.
+    public let stylesheet: String
 
     /// Reads the templates and catalogues shipped with Stocktake.
     public static func bundled() throws -> Presenter {
         guard let resources = Bundle.module.resourceURL else {
             throw StocktakeError(.dataNotFound, "Stocktake's templates are not installed beside the program; keep the .resources folder next to the binary.")
         }
-        return try Presenter(templates: resources.appendingPathComponent("Templates"), catalogues: resources.appendingPathComponent("Catalogues"))
+        return try Presenter(
+            templates: resources.appendingPathComponent("Templates"), catalogues: resources.appendingPathComponent("Catalogues"),
+            stylesheet: resources.appendingPathComponent("Static/site.css"))
     }
 
     /// Reads templates (`*.mustache`, named by their path without the extension) and catalogues from folders.
-    public init(templates directory: URL, catalogues: URL) throws {
+    public init(templates directory: URL, catalogues: URL, stylesheet: URL? = nil) throws {
+        self.stylesheet = stylesheet.flatMap { try? String(contentsOf: $0, encoding: .utf8) } ?? ""
         var library = MustacheLibrary()
         let files = FileManager.default.enumerator(at: directory, includingPropertiesForKeys: nil)?.compactMap { $0 as? URL } ?? []
         for file in files where file.pathExtension == "mustache" {

@@ -63,6 +63,11 @@ public final class RecordKeeper {
         return applied - start
     }
 
+    /// Reads entry `index` of a log into its author, time and decoded payload.
+    public static func loggedEntry(_ index: UInt64, in log: TransparencyLog) throws -> LoggedEntry {
+        try decode(index: index, entry: try log.entry(index), log: log)
+    }
+
     /// Reads a log entry back into its author, time and decoded payload.
     static func decode(index: UInt64, entry: [UInt8], log: TransparencyLog) throws -> LoggedEntry {
         let envelope = try EntryEnvelope(entry: entry)

@@ -46,6 +46,21 @@ extension SQLiteRecordStore {
         }
     }
 
+    /// How many documents, paragraphs (current versions), assessments, evidence items and recorded figures the tables hold.
+    public func counts() throws -> [String: Int] {
+        try read { db in
+            var counts: [String: Int] = [:]
+            for (name, sql) in [
+                ("documents", "SELECT COUNT(*) FROM documents"),
+                ("paragraphs", "SELECT COUNT(*) FROM paragraphs p JOIN versions v ON v.id = p.version_id WHERE v.is_current = 1"),
+                ("assessments", "SELECT COUNT(*) FROM assessments"), ("evidence", "SELECT COUNT(*) FROM evidence"), ("figures", "SELECT COUNT(*) FROM figures"),
+            ] {
+                counts[name] = try Int.fetchOne(db, sql: sql) ?? 0
+            }
+            return counts
+        }
+    }
+
     public func paragraph(cited: CitationText) throws -> CitedParagraph? {
         try read { db in
             guard

@@ -6,7 +6,7 @@ import StocktakeLedger
 import StocktakeText
 
 /// The record's tables in SQLite (GRDB): WAL, foreign keys, migrations, and an FTS5 index over search tokens.
-public final class SQLiteRecordStore: RecordStore {
+public final class SQLiteRecordStore: RecordStore, @unchecked Sendable {
     let writer: any DatabaseWriter
 
     /// Opens (creating and migrating) the database at `path`, or an in-memory database when `path` is nil.

@@ -2,7 +2,7 @@ import ArgumentParser
 
 /// The `stocktake` command: the NPT disarmament record from the command line.
 @main
-struct StocktakeCommand: ParsableCommand {
+struct StocktakeCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "stocktake",
         abstract: "Stocktake: a verifiable record of NPT disarmament commitments and their implementation.",
@@ -11,7 +11,7 @@ struct StocktakeCommand: ParsableCommand {
             CommitmentCommand.self, RegistryCheckCommand.self, ExtractCommand.self, KeysCommand.self, LogCommand.self,
             IngestCommand.self, SearchCommand.self, RefsCommand.self, ShowCommand.self, RebuildCommand.self,
             EvidenceCommand.self, AssessCommand.self, AssessmentsCommand.self, MethodCommand.self, ScorecardCommand.self, ReportCommand.self,
-            FiguresCommand.self, ProgrammesCommand.self, TrajectoryCommand.self, ChartCommand.self,
+            FiguresCommand.self, ProgrammesCommand.self, TrajectoryCommand.self, ChartCommand.self, ServeCommand.self, TokensCommand.self,
         ]
     )
 }

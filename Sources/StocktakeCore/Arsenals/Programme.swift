@@ -157,3 +157,12 @@ extension Programme {
             ])
     }
 }
+
+extension Programme {
+    /// The programme reduced to one target of one phase, to analyse a state against it alone.
+    public static func only(_ programme: Programme, phase: ProgrammePhase, target: ProgrammeTarget) -> Programme {
+        Programme(
+            id: programme.id, title: programme.title, proposedBy: programme.proposedBy, source: programme.source, addressees: programme.addressees, trigger: programme.trigger,
+            phases: [ProgrammePhase(id: phase.id, label: phase.label, start: phase.start, end: phase.end, targets: [target])])
+    }
+}

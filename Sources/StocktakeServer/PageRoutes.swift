@@ -1,0 +1,137 @@
+import Foundation
+import HTTPTypes
+import Hummingbird
+import Logging
+import StocktakeCore
+import StocktakeLedger
+import StocktakePresentation
+import StocktakeStore
+import StocktakeText
+
+/// The pages, in English at `/…` (or as `Accept-Language` asks) and in Chinese at `/zh/…`.
+struct PageRoutes: Sendable {
+    let readers: Readers
+
+    func addRoutes(to group: RouterGroup<BasicRequestContext>) {
+        group.get("", use: home)
+        group.get("search", use: search)
+        group.get("documents/**", use: document)
+        group.get("commitments", use: commitments)
+        group.get("commitments/:id", use: commitment)
+        group.get("states", use: states)
+        group.get("states/:id", use: state)
+        group.get("compare", use: compare)
+        group.get("programmes", use: programmes)
+        group.get("programmes/:id", use: programme)
+        group.get("scorecard", use: scorecard)
+        group.get("reports/:state", use: report)
+        group.get("log", use: log)
+    }
+
+    func pages(_ request: Request) -> SitePages {
+        SitePages(readers: readers, language: SiteLanguage.of(request), path: request.uri.path)
+    }
+
+    static func parameter(_ context: BasicRequestContext, _ name: String) throws -> String {
+        let raw = try context.parameters.require(name)
+        return raw.removingPercentEncoding ?? raw
+    }
+
+    struct Query: Decodable {
+        var language: String?
+        var compare: String?
+        var cycle: String?
+        var states: String?
+    }
+
+    @Sendable func home(_ request: Request, context: BasicRequestContext) async throws -> Response {
+        Responses.html(try pages(request).home())
+    }
+
+    @Sendable func search(_ request: Request, context: BasicRequestContext) async throws -> Response {
+        Responses.html(try pages(request).search(try request.uri.decodeQuery(as: SitePages.SearchForm.self, context: context)))
+    }
+
+    @Sendable func document(_ request: Request, context: BasicRequestContext) async throws -> Response {
+        let symbol = context.parameters.getCatchAll().joined(separator: "/")
+        let query = try request.uri.decodeQuery(as: Query.self, context: context)
+        return Responses.html(try pages(request).document(symbol: symbol.removingPercentEncoding ?? symbol, language: query.language, compare: query.compare))
+    }
+
+    @Sendable func commitments(_ request: Request, context: BasicRequestContext) async throws -> Response {
+        Responses.html(try pages(request).commitments())
+    }
+
+    @Sendable func commitment(_ request: Request, context: BasicRequestContext) async throws -> Response {
+        let query = try request.uri.decodeQuery(as: Query.self, context: context)
+        return Responses.html(try pages(request).commitment(try PageRoutes.parameter(context, "id"), cycle: query.cycle))
+    }
+
+    @Sendable func states(_ request: Request, context: BasicRequestContext) async throws -> Response {
+        Responses.html(try pages(request).states())
+    }
+
+    @Sendable func state(_ request: Request, context: BasicRequestContext) async throws -> Response {
+        Responses.html(try pages(request).state(try PageRoutes.parameter(context, "id")))
+    }
+
+    @Sendable func compare(_ request: Request, context: BasicRequestContext) async throws -> Response {
+        let query = try request.uri.decodeQuery(as: Query.self, context: context)
+        return Responses.html(try pages(request).compare(states: query.states, cycle: query.cycle))
+    }
+
+    @Sendable func programmes(_ request: Request, context: BasicRequestContext) async throws -> Response {
+        Responses.html(try pages(request).programmes())
+    }
+
+    @Sendable func programme(_ request: Request, context: BasicRequestContext) async throws -> Response {
+        Responses.html(try pages(request).programme(try PageRoutes.parameter(context, "id")))
+    }
+
+    @Sendable func scorecard(_ request: Request, context: BasicRequestContext) async throws -> Response {
+        let query = try request.uri.decodeQuery(as: Query.self, context: context)
+        return Responses.html(try pages(request).scorecardPage(cycle: query.cycle))
+    }
+
+    @Sendable func report(_ request: Request, context: BasicRequestContext) async throws -> Response {
+        let query = try request.uri.decodeQuery(as: Query.self, context: context)
+        let state = try readers.registry.state(try PageRoutes.parameter(context, "state")).id
+        return Responses.html(try ReportService(readers: readers).html(state: state, cycle: query.cycle, language: SiteLanguage.of(request)), inlineStyle: true)
+    }
+
+    @Sendable func log(_ request: Request, context: BasicRequestContext) async throws -> Response {
+        let host = request.head.authority ?? "\(readers.settings.host):\(readers.settings.port)"
+        return Responses.html(try pages(request).logPage(base: "http://\(host)"))
+    }
+}
+
+/// The monitoring report, computed as `stocktake report` computes it.
+struct ReportService {
+    let readers: Readers
+
+    func report(state: String?, cycle text: String?, language: InterfaceLanguage) throws -> MonitoringReport {
+        let calendar = readers.stocktaking.calendar
+        let period = try text.flatMap { $0.isEmpty ? nil : $0 }.map { try calendar.period($0) } ?? calendar.scheduled.last!
+        let builder = ScorecardBuilder(registry: readers.registry, scale: readers.stocktaking.scale, method: readers.stocktaking.method)
+        let assessments = try readers.store.assessments(state: nil, commitment: nil)
+        var filter = ScorecardFilter(states: state.map { [$0] }, cycles: [period])
+        let current = try builder.build(assessments: assessments, filter: filter)
+        let previous = try calendar.previous(before: period).map { before in
+            filter.cycles = [before]
+            filter.commitments = Array(Set(current.cells.map(\.commitment)))
+            return try builder.build(assessments: assessments, filter: filter)
+        }
+        var evidence: [String: RecordedEvidence] = [:]
+        for id in Set(current.cells.flatMap(\.evidence)) { evidence[id] = try readers.store.evidenceItem(id: id) }
+        let note = try readers.checkpointNote()
+        let lines = note.split(separator: "\n", omittingEmptySubsequences: false)
+        let checkpoint = ReportCheckpoint(origin: readers.logKey.name, size: UInt64(lines.count > 1 ? String(lines[1]) : "0") ?? 0, root: lines.count > 2 ? String(lines[2]) : "", note: note)
+        let command = "stocktake report" + (state.map { " --state \($0)" } ?? "") + " --cycle \(period.id) --lang \(language.rawValue)"
+        return MonitoringReportBuilder(registry: readers.registry, reference: readers.stocktaking, catalogue: readers.presenter.catalogue(language))
+            .build(scope: ReportScope(state: state), current: current, previous: previous, evidence: evidence, checkpoint: checkpoint, command: command)
+    }
+
+    func html(state: String?, cycle: String?, language: InterfaceLanguage) throws -> String {
+        try readers.presenter.reportHTML(try report(state: state, cycle: cycle, language: language))
+    }
+}

@@ -1,0 +1,103 @@
+import Foundation
+import HTTPTypes
+import Hummingbird
+import Logging
+import StocktakeCore
+import StocktakeLedger
+import StocktakePresentation
+import StocktakeStore
+import StocktakeText
+
+/// An RFC 9457 problem: the one shape every API error takes.
+struct Problem: Codable, Sendable {
+    let type: String
+    let title: String
+    let status: Int
+    let detail: String
+    let code: String
+}
+
+extension StocktakeError.Code {
+    /// The HTTP status a stable error code maps to.
+    var httpStatus: HTTPResponse.Status {
+        switch self {
+        case .unknownIdentifier, .dataNotFound: .notFound
+        case .invalidArgument, .invalidDate, .emptyInput, .encoding, .unreadableFile: .badRequest
+        case .unsupportedFormat: .unsupportedMediaType
+        case .tooLarge: .contentTooLarge
+        case .key: .forbidden
+        case .busy: .serviceUnavailable
+        default: .internalServerError
+        }
+    }
+}
+
+/// The one place an error becomes a response: problem+json under /api and /log, an HTML page elsewhere.
+struct ProblemMiddleware: RouterMiddleware {
+    typealias Context = BasicRequestContext
+    let readers: Readers
+
+    func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
+        do {
+            return try await next(request, context)
+        } catch let error as StocktakeError {
+            let status = error.code.httpStatus
+            if status == .internalServerError { context.logger.error("request failed", metadata: ["code": "\(error.code.rawValue)", "message": "\(error.message)"]) }
+            return respond(request, status: status, code: error.code.rawValue, detail: error.message)
+        } catch let error as HTTPError {
+            var response = respond(request, status: error.status, code: "http-\(error.status.code)", detail: error.body ?? error.status.reasonPhrase)
+            for field in error.headers { response.headers.append(field) }
+            return response
+        } catch {
+            context.logger.error("request failed", metadata: ["error": "\(error)"])
+            return respond(request, status: .internalServerError, code: "internal", detail: "The server could not answer this request; the log and the record are unchanged.")
+        }
+    }
+
+    func respond(_ request: Request, status: HTTPResponse.Status, code: String, detail: String) -> Response {
+        let path = request.uri.path
+        if path.hasPrefix("/api/") || path.hasPrefix("/log/") || path.hasPrefix("/charts/") {
+            let problem = Problem(type: "https://stocktake.invalid/problems/\(code)", title: status.reasonPhrase, status: status.code, detail: detail, code: code)
+            var response = Responses.bytes(Array(((try? JSONFormat.render(problem)) ?? "{}").utf8), type: "application/problem+json", status: status)
+            if status == .unauthorized { response.headers[.wwwAuthenticate] = "Bearer" }
+            if status == .serviceUnavailable { response.headers[.retryAfter] = "2" }
+            return response
+        }
+        let language = SiteLanguage.of(request)
+        let page = (try? SitePages(readers: readers, language: language, path: path).error(title: status.reasonPhrase, detail: detail)) ?? detail
+        return Responses.html(page, status: status)
+    }
+}
+
+/// Responses with the right type and caching.
+enum Responses {
+    static func bytes(_ bytes: [UInt8], type: String, status: HTTPResponse.Status = .ok, cache: String = "no-cache") -> Response {
+        var headers = HTTPFields()
+        headers[.contentType] = type
+        headers[.cacheControl] = cache
+        headers[.xContentTypeOptions] = "nosniff"
+        return Response(status: status, headers: headers, body: ResponseBody(byteBuffer: ByteBuffer(bytes: bytes)))
+    }
+
+    /// An HTML page; `inlineStyle` for the self-contained report, whose CSS travels inside it.
+    static func html(_ text: String, status: HTTPResponse.Status = .ok, inlineStyle: Bool = false) -> Response {
+        var response = bytes(Array(text.utf8), type: "text/html; charset=utf-8", status: status)
+        response.headers[.contentSecurityPolicy] = "default-src 'self'; img-src 'self'; style-src 'self'\(inlineStyle ? " 'unsafe-inline'" : ""); script-src 'none'; frame-ancestors 'none'"
+        response.headers[.vary] = "Accept-Language"
+        return response
+    }
+
+    static func json(_ value: some Encodable) throws -> Response {
+        bytes(Array(try JSONFormat.render(value).utf8), type: "application/json; charset=utf-8")
+    }
+
+    static func csv(_ text: String) -> Response {
+        bytes(Array(text.utf8), type: "text/csv; charset=utf-8")
+    }
+
+    static func svg(_ text: String) -> Response {
+        var response = bytes(Array(text.utf8), type: "image/svg+xml; charset=utf-8")
+        response.headers[.contentSecurityPolicy] = "default-src 'none'; style-src 'unsafe-inline'"
+        return response
+    }
+}

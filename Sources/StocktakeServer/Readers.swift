@@ -1,0 +1,57 @@
+import Foundation
+import HTTPTypes
+import Hummingbird
+import Logging
+public import StocktakeCore
+import StocktakeLedger
+import StocktakePresentation
+import StocktakeStore
+import StocktakeText
+
+/// The read side, opened once: registry, reference data, templates, and the tables without the writer's lock.
+public final class Readers: Sendable {
+    /// The settings.
+    public let settings: ServerSettings
+    /// The registry.
+    public let registry: Registry
+    /// The scale, cycles and method.
+    public let stocktaking: StocktakingReference
+    /// Bundled figures and programmes.
+    public let arsenals: ArsenalReference
+    /// Templates and catalogues.
+    public let presenter: Presenter
+    /// The tables (GRDB runs readers in parallel beside one writer).
+    public let store: SQLiteRecordStore
+    /// The log's verifier key.
+    public let logKey: NoteVerifierKey
+
+    /// Opens everything, setting up a fresh home (keys, empty log, tables) on first use.
+    public init(settings: ServerSettings) throws {
+        self.settings = settings
+        registry = try RegistryDirectory.load(from: settings.dataDirectory)
+        stocktaking = try StocktakingDirectory.load(from: settings.dataDirectory, registry: registry)
+        arsenals = try ArsenalDirectory.load(from: settings.dataDirectory, registry: registry)
+        presenter = try Presenter.bundled()
+        let reader = try RecordReader(home: settings.home, databasePath: settings.databasePath, registry: registry)
+        store = reader.store as! SQLiteRecordStore
+        logKey = reader.log.logKey
+    }
+
+    /// The log as it is now, opened without the lock (another process may have appended since the last request).
+    public func log() throws -> TransparencyLog {
+        try TransparencyLog(directory: settings.home.appendingPathComponent("ledger"), logKey: logKey)
+    }
+
+    /// The latest signed checkpoint, read from the file the writer replaces atomically.
+    public func checkpointNote() throws -> String {
+        guard let data = FileManager.default.contents(atPath: settings.home.appendingPathComponent("ledger/checkpoint").path) else {
+            throw StocktakeError(.ledger, "The log has no checkpoint yet; run 'stocktake keys init'.")
+        }
+        return String(decoding: data, as: UTF8.self)
+    }
+
+    /// Every figure in force: bundled and recorded.
+    public func figures() throws -> [RecordedFigure] {
+        RecordedFigure.resolve(bundled: arsenals.figures, logged: try store.figures())
+    }
+}
