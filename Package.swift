@@ -85,6 +85,7 @@ let package = Package(
             name: "StocktakePresentationTests", dependencies: ["StocktakePresentation", "StocktakeStore", "StocktakeCore"],
             swiftSettings: strictSettings
         ),
+        .testTarget(name: "StocktakeServerTests", dependencies: ["StocktakeServer", "StocktakeStore"], swiftSettings: strictSettings),
         .testTarget(
             name: "StocktakeCLITests",
             dependencies: ["stocktake", .product(name: "ZIPFoundation", package: "ZIPFoundation")],

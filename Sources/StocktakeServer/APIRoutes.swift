@@ -13,22 +13,19 @@ struct APIRoutes: Sendable {
     let readers: Readers
     let openAPI: [UInt8]
 
+    /// Every read route of the API: method, path (as the router writes it) and handler; the OpenAPI test compares this table with the document.
+    var routes: [(method: String, path: String, handler: @Sendable (Request, BasicRequestContext) async throws -> Response)] {
+        [
+            ("GET", "openapi.json", { [openAPI] _, _ in Responses.bytes(openAPI, type: "application/json; charset=utf-8") }),
+            ("GET", "search", search), ("GET", "documents/**", document), ("GET", "commitments", commitments), ("GET", "commitments/:id", commitment),
+            ("GET", "states/:id", state), ("GET", "scorecard", scorecard), ("GET", "assessments", assessments), ("GET", "evidence", evidence),
+            ("GET", "figures", figures), ("GET", "programmes", programmes), ("GET", "programmes/:id", programme), ("GET", "trajectory/:state", trajectory),
+            ("GET", "reports/:state", report), ("GET", "checkpoint", checkpoint),
+        ]
+    }
+
     func addRoutes(to group: RouterGroup<BasicRequestContext>) {
-        group.get("openapi.json", use: { _, _ in Responses.bytes(openAPI, type: "application/json; charset=utf-8") })
-        group.get("search", use: search)
-        group.get("documents/**", use: document)
-        group.get("commitments", use: commitments)
-        group.get("commitments/:id", use: commitment)
-        group.get("states/:id", use: state)
-        group.get("scorecard", use: scorecard)
-        group.get("assessments", use: assessments)
-        group.get("evidence", use: evidence)
-        group.get("figures", use: figures)
-        group.get("programmes", use: programmes)
-        group.get("programmes/:id", use: programme)
-        group.get("trajectory/:state", use: trajectory)
-        group.get("reports/:state", use: report)
-        group.get("checkpoint", use: checkpoint)
+        for route in routes { group.get(RouterPath(route.path), use: route.handler) }
     }
 
     struct Query: Decodable {

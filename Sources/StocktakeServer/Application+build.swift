@@ -39,3 +39,15 @@ public func buildApplication(_ settings: ServerSettings, logger: Logger, onRunni
 public func runServer(_ settings: ServerSettings, logger: Logger, onRunning: @escaping @Sendable (Int) async -> Void = { _ in }) async throws {
     try await buildApplication(settings, logger: logger, onRunning: onRunning).runService()
 }
+
+/// The API's routes as the router registers them, written `METHOD /path` with OpenAPI-style parameters (`/states/{id}`), to check the OpenAPI document against.
+public func apiRouteTable(_ readers: Readers) -> [String] {
+    func openAPIStyle(_ path: String) -> String {
+        "/" + path.split(separator: "/").map { part in
+            part == "**" ? "{symbol}" : (part.hasPrefix(":") ? "{\(part.dropFirst())}" : String(part))
+        }.joined(separator: "/")
+    }
+    let reads = APIRoutes(readers: readers, openAPI: []).routes.map { "\($0.method) \(openAPIStyle($0.path))" }
+    let writes = WriteRoutes(readers: readers, writer: LedgerWriter(settings: readers.settings, registry: readers.registry)).routes.map { "\($0.method) \(openAPIStyle($0.path))" }
+    return (reads + writes).sorted()
+}

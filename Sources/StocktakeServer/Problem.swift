@@ -44,6 +44,8 @@ struct ProblemMiddleware: RouterMiddleware {
             let status = error.code.httpStatus
             if status == .internalServerError { context.logger.error("request failed", metadata: ["code": "\(error.code.rawValue)", "message": "\(error.message)"]) }
             return respond(request, status: status, code: error.code.rawValue, detail: error.message)
+        } catch is DecodingError {
+            return respond(request, status: .badRequest, code: "invalid-argument", detail: "A query parameter has the wrong form (a number where a number is expected, one value per name); see /api/v1/openapi.json.")
         } catch let error as HTTPError {
             var response = respond(request, status: error.status, code: "http-\(error.status.code)", detail: error.body ?? error.status.reasonPhrase)
             for field in error.headers { response.headers.append(field) }

@@ -14,11 +14,13 @@ struct WriteRoutes: Sendable {
     let readers: Readers
     let writer: LedgerWriter
 
+    /// Every write route of the API, for the router and the OpenAPI test.
+    var routes: [(method: String, path: String, handler: @Sendable (Request, BasicRequestContext) async throws -> Response)] {
+        [("POST", "assessments", assess), ("POST", "evidence", evidence), ("POST", "figures", figures), ("POST", "documents", document)]
+    }
+
     func addRoutes(to group: RouterGroup<BasicRequestContext>) {
-        group.post("assessments", use: assess)
-        group.post("evidence", use: evidence)
-        group.post("figures", use: figures)
-        group.post("documents", use: document)
+        for route in routes { group.post(RouterPath(route.path), use: route.handler) }
     }
 
     /// The author the request's token is bound to, or 401.
