@@ -46,7 +46,14 @@ struct APIRoutes: Sendable {
     }
 
     func query(_ request: Request, _ context: BasicRequestContext) throws -> Query {
-        let query = try request.uri.decodeQuery(as: Query.self, context: context)
+        var query = try request.uri.decodeQuery(as: Query.self, context: context)
+        // An empty parameter means the same as an absent one.
+        for path in [\Query.q, \.language, \.ref, \.state, \.commitment, \.subject, \.group, \.metric, \.series, \.programme] where query[keyPath: path]?.isEmpty == true {
+            query[keyPath: path] = nil
+        }
+        if let page = query.page, !(1...500).contains(page) {
+            throw StocktakeError(.invalidArgument, "page must be a whole number from 1 to 500.")
+        }
         if let format = query.format, !["json", "csv"].contains(format) {
             throw StocktakeError(.invalidArgument, "'\(format)' is not a format here; use json or csv.")
         }

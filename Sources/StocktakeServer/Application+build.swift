@@ -15,16 +15,19 @@ public func buildApplication(_ settings: ServerSettings, logger: Logger, onRunni
         throw StocktakeError(.dataNotFound, "The OpenAPI document is not installed beside the program; keep the .resources folder next to the binary.")
     }
     let router = Router(context: BasicRequestContext.self, options: .autoGenerateHeadEndpoints)
+    let writer = LedgerWriter(settings: settings, registry: readers.registry)
+    let api = APIRoutes(readers: readers, openAPI: Array(openAPI))
+    let writes = WriteRoutes(readers: readers, writer: writer)
     router.addMiddleware {
         LogRequestsMiddleware(.info)
-        ProblemMiddleware(readers: readers)
+        ProblemMiddleware(readers: readers, apiRoutes: api.routes.map { ($0.method, $0.path) } + writes.routes.map { ($0.method, $0.path) })
     }
     let pages = PageRoutes(readers: readers)
     pages.addRoutes(to: router.group(""))
     pages.addRoutes(to: router.group("en"))
     pages.addRoutes(to: router.group("zh"))
-    APIRoutes(readers: readers, openAPI: Array(openAPI)).addRoutes(to: router.group("api/v1"))
-    WriteRoutes(readers: readers, writer: LedgerWriter(settings: settings, registry: readers.registry)).addRoutes(to: router.group("api/v1"))
+    api.addRoutes(to: router.group("api/v1"))
+    writes.addRoutes(to: router.group("api/v1"))
     LogRoutes(readers: readers).addRoutes(to: router.group("log"))
     ChartRoutes(readers: readers).addRoutes(to: router)
     return Application(

@@ -15,6 +15,10 @@ struct ChartRoutes: Sendable {
     func addRoutes(to router: Router<BasicRequestContext>) {
         router.get("charts/world.svg", use: world)
         router.get("charts/states/:file", use: state)
+        let icon = Array(##"<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 16 16"><rect width="16" height="16" rx="3" fill="#1d2330"/><path d="M4 8h8M8 4v8" stroke="#fff" stroke-width="2"/></svg>"##.utf8)
+        for path in ["favicon.svg", "favicon.ico"] {
+            router.get(RouterPath(path), use: { _, _ in Responses.bytes(icon, type: "image/svg+xml", cache: "max-age=86400") })
+        }
         router.get("static/site.css", use: { _, _ in Responses.bytes(Array(readers.presenter.stylesheet.utf8), type: "text/css; charset=utf-8", cache: "max-age=3600") })
     }
 

@@ -36,14 +36,41 @@ extension StocktakeError.Code {
 struct ProblemMiddleware: RouterMiddleware {
     typealias Context = BasicRequestContext
     let readers: Readers
+    /// The API's routes (method, path pattern below /api/v1), to answer 405 with the methods a path does take.
+    let apiRoutes: [(method: String, path: String)]
+
+    /// The methods the API takes at a path, or nil when no route matches it.
+    func allowedMethods(_ path: String) -> [String]? {
+        guard path.hasPrefix("/api/v1/") else { return nil }
+        let segments = path.dropFirst("/api/v1/".count).split(separator: "/", omittingEmptySubsequences: false)
+        let methods = apiRoutes.filter { route in
+            let pattern = route.path.split(separator: "/")
+            if pattern.last == "**" { return segments.count >= pattern.count && zip(pattern.dropLast(), segments).allSatisfy { $0.hasPrefix(":") || $0 == $1 } }
+            return pattern.count == segments.count && zip(pattern, segments).allSatisfy { ($0.hasPrefix(":") && !$1.isEmpty) || $0 == $1 }
+        }.map(\.method)
+        return methods.isEmpty ? nil : ["GET", "POST"].filter(methods.contains)
+    }
 
     func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
+        let method = request.method == .head ? "GET" : request.method.rawValue
+        if let allowed = allowedMethods(request.uri.path), !allowed.contains(method) {
+            var response = respond(request, status: .methodNotAllowed, code: "method-not-allowed", detail: "\(request.method.rawValue) is not taken here; this path answers \(allowed.joined(separator: " and ")).")
+            response.headers[.allow] = allowed.joined(separator: ", ")
+            return response
+        }
+        if ![.get, .head, .post].contains(request.method) {
+            var response = respond(request, status: .methodNotAllowed, code: "method-not-allowed", detail: "Stocktake answers GET and HEAD, and POST for writes; \(request.method.rawValue) is not one of them.")
+            response.headers[.allow] = "GET, HEAD, POST"
+            return response
+        }
         do {
             return try await next(request, context)
         } catch let error as StocktakeError {
             let status = error.code.httpStatus
             if status == .internalServerError { context.logger.error("request failed", metadata: ["code": "\(error.code.rawValue)", "message": "\(error.message)"]) }
             return respond(request, status: status, code: error.code.rawValue, detail: error.message)
+        } catch is URLEncodedFormError {
+            return respond(request, status: .badRequest, code: "invalid-argument", detail: "The query string is malformed (a parameter given twice, or one that does not decode); give each parameter once.")
         } catch is DecodingError {
             return respond(request, status: .badRequest, code: "invalid-argument", detail: "A query parameter has the wrong form (a number where a number is expected, one value per name); see /api/v1/openapi.json.")
         } catch let error as HTTPError {

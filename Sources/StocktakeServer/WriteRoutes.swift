@@ -129,12 +129,17 @@ struct WriteRoutes: Sendable {
             return language
         }
         let bytes = try await body(request, limit: readers.settings.maximumDocumentBody)
-        let name = (query.name ?? "upload.txt").replacingOccurrences(of: "/", with: "_").prefix(100)
+        let given = (query.name ?? "").replacingOccurrences(of: "/", with: "_").replacingOccurrences(of: "\\", with: "_").trimmingCharacters(in: .whitespaces)
+        let name = given.isEmpty || given.hasPrefix(".") ? "upload.txt" : String(given.prefix(100))
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("stocktake-upload-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: folder) }
         let file = folder.appendingPathComponent(String(name))
-        try Data(bytes).write(to: file)
+        do {
+            try Data(bytes).write(to: file)
+        } catch {
+            throw StocktakeError(.invalidArgument, "The upload could not be staged under the name given; use a plain file name such as paper.txt.")
+        }
         let symbol = query.symbol
         let outcome = try await writer.write { keeper -> StoredVersion in
             guard keeper.keys.hasLogKey, try keeper.store.roles(author: signer.name, keyID: Hex.encode(signer.verifier.keyID)).contains("assessor") || signer.name == KeyFiles.operatorAuthor else {

@@ -31,6 +31,10 @@ class Home:
         self.path = pathlib.Path(tempfile.mkdtemp(prefix="stocktake-browser-"))
         self.env = dict(os.environ, STOCKTAKE_HOME=str(self.path))
 
+    @staticmethod
+    def binary():
+        return [stocktake_binary()]
+
     def run(self, *arguments):
         result = subprocess.run([stocktake_binary(), *arguments], env=self.env, cwd=ROOT, capture_output=True, text=True, timeout=300)
         assert result.returncode == 0, result.stderr
@@ -65,3 +69,39 @@ def screenshot(driver, name):
     path = SCREENSHOTS / name
     driver.save_screenshot(str(path))
     return path
+
+
+class Server:
+    """`stocktake serve --port 0` on a prepared home, stopped with SIGTERM."""
+
+    def __init__(self, home):
+        self.process = subprocess.Popen([stocktake_binary(), "serve", "--port", "0", "--log-level", "warning"], env=home.env, cwd=ROOT,
+                                        stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True)
+        line = self.process.stdout.readline()
+        assert "serving on http://127.0.0.1:" in line, line
+        self.base = line.strip().rsplit(" ", 1)[-1]
+
+    def stop(self):
+        self.process.terminate()
+        assert self.process.wait(timeout=30) == 0
+
+
+def prepare_record(home):
+    """The corpus ingested, an analyst with the assessor and figures roles, an assessment citing paragraph 13; returns the document's key."""
+    import re
+    ingest = home.run("ingest", str(CORPUS))
+    symbol = re.search(r"(UNSYMBOLLED/[0-9a-f]+)", ingest).group(1)
+    home.run("keys", "add-author", "analyst", "--role", "assessor", "--role", "figures")
+    home.run("assess", "--state", "GBR", "--commitment", "AP2010:5", "--cycle", "2026", "--status", "limited",
+             "--rationale", "The Non-Aligned group finds the nuclear-weapon States short of action 5.",
+             "--evidence", f"{symbol}, para. 13 (ZH)", "--author", "analyst")
+    return symbol
+
+
+@pytest.fixture
+def server(home):
+    symbol = prepare_record(home)
+    running = Server(home)
+    running.symbol = symbol
+    yield running
+    running.stop()
