@@ -68,7 +68,7 @@ struct LedgerCommandTests {
         let payload = try home.file("payload.json", #"{"state": "GBR", "figure": 225}"#)
         #expect(try home.run(["log", "append", payload, "--count", "70", "--batch", "30"]).status == 0)
         let old = try home.run(["log", "checkpoint"]).stdout
-        #expect(try home.run(["log", "append", payload, "--count", "250", "--type", "figure", "--batch", "100"]).status == 0)
+        #expect(try home.run(["log", "append", payload, "--count", "250", "--type", "statement", "--batch", "100"]).status == 0)
         let vkey = try home.file("vkey", try home.run(["log", "key"]).stdout)
         let checkpoint = try home.file("checkpoint", try home.run(["log", "checkpoint"]).stdout)
         #expect(try python([vkey, "checkpoint", checkpoint]) == (0, "checkpoint verifies: size 320\n"))
