@@ -1,3 +1,4 @@
+import Crypto
 import Foundation
 import StocktakeCore
 
@@ -64,7 +65,7 @@ public struct KeyFiles: Sendable {
 
     func write(signer: NoteSigner, seed: [UInt8], to url: URL) throws {
         let id = Hex.encode(signer.verifier.keyID)
-        let text = "PRIVATE+KEY+\(signer.name)+\(id)+\(Base64.encode([NoteVerifierKey.ed25519] + seed))\n"
+        let text = "PRIVATE+KEY+\(signer.name)+\(id)+\(Base64.encode([signer.verifier.type] + seed))\n"
         try DurableFile.writeAtomically(Array(text.utf8), to: url, mode: 0o600)
     }
 
@@ -74,13 +75,25 @@ public struct KeyFiles: Sendable {
             throw StocktakeError(.key, "There is no key at \(url.path); run 'stocktake keys init' first.")
         }
         let parts = text.trimmingCharacters(in: .whitespacesAndNewlines).split(separator: "+", maxSplits: 4, omittingEmptySubsequences: false).map(String.init)
-        guard parts.count == 5, parts[0] == "PRIVATE", parts[1] == "KEY", let raw = Base64.decode(parts[4]), raw.count == 33, raw[0] == NoteVerifierKey.ed25519 else {
+        guard parts.count == 5, parts[0] == "PRIVATE", parts[1] == "KEY", let raw = Base64.decode(parts[4]), raw.count == 33, raw[0] == NoteVerifierKey.ed25519 || raw[0] == NoteVerifierKey.cosignatureV1 else {
             throw StocktakeError(.key, "\(url.lastPathComponent) is not a private key file; restore it from your backup.")
         }
-        let signer = try NoteSigner(name: parts[2], seed: Array(raw[1...]))
+        let signer = try NoteSigner(name: parts[2], seed: Array(raw[1...]), type: raw[0])
         guard Hex.encode(signer.verifier.keyID) == parts[3] else {
             throw StocktakeError(.key, "\(url.lastPathComponent) is damaged: its key ID does not match its key.")
         }
+        return signer
+    }
+
+    var witnessKeyURL: URL { directory.appendingPathComponent("witness.key") }
+
+    /// This installation's witness key (a cosignature/v1 key named `<origin>/witness`), created on first use.
+    public func witnessSigner() throws -> NoteSigner {
+        if FileManager.default.fileExists(atPath: witnessKeyURL.path) { return try KeyFiles.readSigner(witnessKeyURL) }
+        let origin = try logVerifier().name
+        let seed = Array(Curve25519.Signing.PrivateKey().rawRepresentation)
+        let signer = try NoteSigner(name: origin + "/witness", seed: seed, type: NoteVerifierKey.cosignatureV1)
+        try write(signer: signer, seed: seed, to: witnessKeyURL)
         return signer
     }
 

@@ -29,6 +29,7 @@ public func buildApplication(_ settings: ServerSettings, logger: Logger, onRunni
     api.addRoutes(to: router.group("api/v1"))
     writes.addRoutes(to: router.group("api/v1"))
     LogRoutes(readers: readers).addRoutes(to: router.group("log"))
+    WitnessRoutes(readers: readers, writer: writer).addRoutes(to: router.group("witness"))
     ChartRoutes(readers: readers).addRoutes(to: router)
     return Application(
         router: router,

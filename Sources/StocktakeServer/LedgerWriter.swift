@@ -18,6 +18,16 @@ actor LedgerWriter {
         self.registry = registry
     }
 
+    /// Answers a witness request; one at a time, so a log's state moves forward only once per checkpoint.
+    func witness(_ body: String, now: UInt64) throws -> WitnessAnswer {
+        try Witness(home: settings.home).addCheckpoint(body, now: now)
+    }
+
+    /// This installation's witness key, created on first use.
+    func witnessKey() throws -> String {
+        try KeyFiles(directory: settings.home.appendingPathComponent("keys")).witnessSigner().verifier.encoded
+    }
+
     /// Opens the record, runs `body`, and releases the log's lock when it returns.
     func write<T: Sendable>(_ body: (RecordKeeper) throws -> T) throws -> T {
         let keeper = try RecordKeeper(home: settings.home, store: try SQLiteRecordStore(path: settings.databasePath), registry: registry)

@@ -1,6 +1,6 @@
 import Crypto
 public import Foundation
-public import StocktakeCore
+import StocktakeCore
 import StocktakeLedger
 
 /// Bearer tokens for scripts, each bound to an author key; only their SHA-256 is stored (`keys/tokens/<hash>`, mode 0600).

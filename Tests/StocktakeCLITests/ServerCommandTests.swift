@@ -200,3 +200,33 @@ struct ServerCommandTests {
         #expect(try home.run(["log", "verify"]).status == 0)
     }
 }
+
+@Suite("Two installations: one witnesses the other over HTTP", .serialized)
+struct WitnessCommandTests {
+    @Test("stocktake witness add follows a log; witness request gets a cosignature that the log then serves with its checkpoint")
+    func witnessOverHTTP() throws {
+        let log = try LedgerHome()
+        let witness = try LedgerHome()
+        defer { log.remove(); witness.remove() }
+        let payload = try log.file("p.json", #"{"n": 1}"#)
+        _ = try log.run(["log", "append", payload, "--type", "statement", "--count", "6"])
+        let logKey = try log.run(["log", "key"]).stdout.trimmingCharacters(in: .whitespacesAndNewlines)
+        #expect(try witness.run(["witness", "add", "http://log.invalid", logKey]).status == 0)
+        let witnessKey = try witness.run(["witness", "key"]).stdout.trimmingCharacters(in: .whitespacesAndNewlines)
+        let server = try RunningServer(home: witness)
+        defer { _ = server.stop() }
+        let first = try log.run(["witness", "request", "http://127.0.0.1:\(server.port)", "--key", witnessKey])
+        #expect(first.status == 0 && first.stdout.contains("at size 6"), "\(first.stderr)")
+        _ = try log.run(["log", "append", payload, "--type", "statement", "--count", "4"])
+        let second = try log.run(["witness", "request", "http://127.0.0.1:\(server.port)", "--key", witnessKey])
+        #expect(second.status == 0 && second.stdout.contains("at size 10"), "\(second.stderr)")
+        #expect(try witness.run(["witness", "list"]).stdout.contains("size 10"))
+        let logServer = try RunningServer(home: log)
+        defer { _ = logServer.stop() }
+        let checkpoint = try logServer.request("/log/checkpoint").body
+        let witnessName = String(witnessKey.split(separator: "+")[0])
+        #expect(checkpoint.contains("— \(witnessName) "), "\(checkpoint)")
+        let refused = try log.run(["witness", "request", "http://127.0.0.1:\(server.port)", "--key", logKey])
+        #expect(refused.status == 1, "a cosignature that does not verify with the key given is not kept")
+    }
+}
