@@ -231,3 +231,24 @@ public struct MonitoringReportBuilder {
             commitments: sections, method: appendix, checkpoint: checkpoint, reproduce: command)
     }
 }
+
+extension MonitoringReportBuilder {
+    /// Builds the report of one cycle from the record: the scorecard of the cycle and of the one before, and the evidence cited.
+    public func build(
+        store: any RecordStore, scope: ReportScope, states: [String]?, commitments: [String]?, group: String?, period: CyclePeriod, checkpoint: ReportCheckpoint,
+        command: String
+    ) throws -> MonitoringReport {
+        let builder = ScorecardBuilder(registry: registry, scale: reference.scale, method: reference.method)
+        let assessments = try store.assessments(state: nil, commitment: nil)
+        var filter = ScorecardFilter(states: states, commitments: commitments, group: group, cycles: [period])
+        let current = try builder.build(assessments: assessments, filter: filter)
+        let previous = try reference.calendar.previous(before: period).map { before in
+            filter.cycles = [before]
+            filter.commitments = filter.commitments ?? Array(Set(current.cells.map(\.commitment)))
+            return try builder.build(assessments: assessments, filter: filter)
+        }
+        var evidence: [String: RecordedEvidence] = [:]
+        for id in Set(current.cells.flatMap(\.evidence)) { evidence[id] = try store.evidenceItem(id: id) }
+        return build(scope: scope, current: current, previous: previous, evidence: evidence, checkpoint: checkpoint, command: command)
+    }
+}

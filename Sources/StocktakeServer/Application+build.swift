@@ -21,6 +21,7 @@ public func buildApplication(_ settings: ServerSettings, logger: Logger, onRunni
     router.addMiddleware {
         LogRequestsMiddleware(.info)
         ProblemMiddleware(readers: readers, apiRoutes: api.routes.map { ($0.method, $0.path) } + writes.routes.map { ($0.method, $0.path) })
+        ResponseCacheMiddleware(cache: ResponseCache(), version: { [store = readers.store] in try store.appliedEntryCount() })
     }
     let pages = PageRoutes(readers: readers)
     pages.addRoutes(to: router.group(""))

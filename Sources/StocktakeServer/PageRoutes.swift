@@ -112,23 +112,13 @@ struct ReportService {
     func report(state: String?, cycle text: String?, language: InterfaceLanguage) throws -> MonitoringReport {
         let calendar = readers.stocktaking.calendar
         let period = try text.flatMap { $0.isEmpty ? nil : $0 }.map { try calendar.period($0) } ?? calendar.scheduled.last!
-        let builder = ScorecardBuilder(registry: readers.registry, scale: readers.stocktaking.scale, method: readers.stocktaking.method)
-        let assessments = try readers.store.assessments(state: nil, commitment: nil)
-        var filter = ScorecardFilter(states: state.map { [$0] }, cycles: [period])
-        let current = try builder.build(assessments: assessments, filter: filter)
-        let previous = try calendar.previous(before: period).map { before in
-            filter.cycles = [before]
-            filter.commitments = Array(Set(current.cells.map(\.commitment)))
-            return try builder.build(assessments: assessments, filter: filter)
-        }
-        var evidence: [String: RecordedEvidence] = [:]
-        for id in Set(current.cells.flatMap(\.evidence)) { evidence[id] = try readers.store.evidenceItem(id: id) }
         let note = try readers.checkpointNote()
         let lines = note.split(separator: "\n", omittingEmptySubsequences: false)
         let checkpoint = ReportCheckpoint(origin: readers.logKey.name, size: UInt64(lines.count > 1 ? String(lines[1]) : "0") ?? 0, root: lines.count > 2 ? String(lines[2]) : "", note: note)
         let command = "stocktake report" + (state.map { " --state \($0)" } ?? "") + " --cycle \(period.id) --lang \(language.rawValue)"
-        return MonitoringReportBuilder(registry: readers.registry, reference: readers.stocktaking, catalogue: readers.presenter.catalogue(language))
-            .build(scope: ReportScope(state: state), current: current, previous: previous, evidence: evidence, checkpoint: checkpoint, command: command)
+        return try MonitoringReportBuilder(registry: readers.registry, reference: readers.stocktaking, catalogue: readers.presenter.catalogue(language)).build(
+            store: readers.store, scope: ReportScope(state: state), states: state.map { [$0] }, commitments: nil, group: nil, period: period, checkpoint: checkpoint,
+            command: command)
     }
 
     func html(state: String?, cycle: String?, language: InterfaceLanguage) throws -> String {

@@ -50,6 +50,17 @@ public final class Readers: Sendable {
         return String(decoding: data, as: UTF8.self)
     }
 
+    /// The latest checkpoint with the cosignatures kept for its size, read from files without opening the log.
+    public func servedCheckpoint() throws -> String {
+        var note = try checkpointNote()
+        let size = note.split(separator: "\n", omittingEmptySubsequences: false).dropFirst().first.map(String.init) ?? "0"
+        let folder = settings.home.appendingPathComponent("ledger/cosignatures/\(size)")
+        for name in ((try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []).sorted() {
+            if let data = FileManager.default.contents(atPath: folder.appendingPathComponent(name).path) { note += String(decoding: data, as: UTF8.self) }
+        }
+        return note
+    }
+
     /// Every figure in force: bundled and recorded.
     public func figures() throws -> [RecordedFigure] {
         RecordedFigure.resolve(bundled: arsenals.figures, logged: try store.figures())

@@ -367,19 +367,6 @@ struct ReportCommand: ParsableCommand {
         let (keeper, reference) = try options.read()
         let registry = keeper.registry
         let period = try periods(cycle.map { [$0] } ?? [], calendar: reference.calendar)[0]
-        let builder = ScorecardBuilder(registry: registry, scale: reference.scale, method: reference.method)
-        let assessments = try keeper.store.assessments(state: nil, commitment: nil)
-        var filter = ScorecardFilter(
-            states: try state.map { [try registry.state($0).id] }, commitments: try commitment.map { [try registry.commitment($0).id] },
-            group: try group.map { try registry.organization($0).id }, cycles: [period])
-        let current = try builder.build(assessments: assessments, filter: filter)
-        let previous = try reference.calendar.previous(before: period).map { before in
-            filter.cycles = [before]
-            filter.commitments = filter.commitments ?? Array(Set(current.cells.map(\.commitment)))
-            return try builder.build(assessments: assessments, filter: filter)
-        }
-        var evidence: [String: RecordedEvidence] = [:]
-        for id in Set(current.cells.flatMap(\.evidence)) { evidence[id] = try keeper.store.evidenceItem(id: id) }
         let summary = try keeper.checkpointSummary()
         let checkpoint = ReportCheckpoint(origin: keeper.log.origin, size: summary.size, root: summary.root, note: summary.note)
         var command = ["stocktake", "report"]
@@ -389,8 +376,10 @@ struct ReportCommand: ParsableCommand {
         command += ["--cycle", period.id, "--format", format.rawValue, "--lang", language.rawValue]
         if let method = options.method { command += ["--method", method] }
         let presenter = try Presenter.bundled()
-        let report = MonitoringReportBuilder(registry: registry, reference: reference, catalogue: presenter.catalogue(language))
-            .build(scope: ReportScope(state: state, commitment: commitment, group: group), current: current, previous: previous, evidence: evidence, checkpoint: checkpoint, command: command.map(shellQuoted).joined(separator: " "))
+        let report = try MonitoringReportBuilder(registry: registry, reference: reference, catalogue: presenter.catalogue(language)).build(
+            store: keeper.store, scope: ReportScope(state: state, commitment: commitment, group: group), states: try state.map { [try registry.state($0).id] },
+            commitments: try commitment.map { [try registry.commitment($0).id] }, group: try group.map { try registry.organization($0).id }, period: period,
+            checkpoint: checkpoint, command: command.map(shellQuoted).joined(separator: " "))
         let text: String
         switch format {
         case .html: text = try presenter.reportHTML(report)
