@@ -34,6 +34,8 @@ trap 'kill $server 2>/dev/null || true' EXIT
 sleep 2
 symbol=$("$bin" search transparency --limit 1 --format json | python3 -c 'import json,sys; print(json.load(sys.stdin)["hits"][0]["symbol"])')
 echo "== paragraphs: $("$bin" search "States parties recall" --format json | python3 -c 'import json,sys; print(json.load(sys.stdin)["total"])')"
+echo "== distinct searches (every request a new query, so none is answered from the cache)"
+wrk -t2 -c32 -d30s --latency -s Benchmarks/Load/distinct-search.lua "http://127.0.0.1:18080" | grep -E "Requests/sec|Non-2xx|Socket errors|99%|50%|requests in"
 for url in "http://127.0.0.1:18080/api/v1/search?q=paper+777" "http://127.0.0.1:18080/search?q=paper+777" "http://127.0.0.1:18080/api/v1/search?q=irreversibility" "http://127.0.0.1:18080/documents/$symbol?language=en" "http://127.0.0.1:18080/log/checkpoint"; do
   echo "== $url"
   wrk -t2 -c32 -d30s --latency "$url" | grep -E "Requests/sec|Non-2xx|Socket errors|99%|50%|requests in"
