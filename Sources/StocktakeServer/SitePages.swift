@@ -277,6 +277,7 @@ struct SitePages {
                     "anchor": "\(p.series)-\(p.metric)-\(p.date)", "series": p.series, "metric": p.metric, "date": p.date.description,
                     "value": NumberText.grouped(Int(p.value)) + (p.low != nil || p.high != nil ? " (\(NumberText.grouped(Int(p.lowOrValue)))–\(NumberText.grouped(Int(p.highOrValue))))" : ""),
                     "source": p.source, "sourceLabel": URL(string: p.source)?.host ?? p.source,
+                    "cite": "\(p.series), \(p.state) \(p.metric) as of \(p.date): \(NumberText.decimal(p.value)) (\(p.nature); \(p.source), consulted \(p.consulted))",
                 ]
             },
         ]
