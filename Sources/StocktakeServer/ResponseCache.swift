@@ -61,18 +61,39 @@ struct ResponseCacheMiddleware: RouterMiddleware {
         !(path.hasPrefix("/log/") || path.hasPrefix("/witness/") || path == "/api/v1/checkpoint")
     }
 
+    /// The entity tag of a cached answer: the record's version and a hash of the body, so it changes whenever the bytes do.
+    static func entityTag(version: UInt64, body: ByteBuffer) -> String {
+        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+        body.withUnsafeReadableBytes { bytes in
+            for byte in bytes { hash = (hash ^ UInt64(byte)) &* 0x0000_0100_0000_01b3 }
+        }
+        return "\"\(version)-\(String(hash, radix: 16))\""
+    }
+
+    func answer(_ request: Request, _ entry: ResponseCache.Entry) -> Response {
+        let tag = entry.headers[.eTag] ?? ""
+        if let asked = request.headers[.ifNoneMatch], asked.split(separator: ",").contains(where: { $0.trimmingCharacters(in: .whitespaces) == tag || $0.trimmingCharacters(in: .whitespaces) == "*" }) {
+            var headers = HTTPFields()
+            headers[.eTag] = tag
+            headers[.cacheControl] = entry.headers[.cacheControl]
+            return Response(status: .notModified, headers: headers)
+        }
+        return Response(status: entry.status, headers: entry.headers, body: ResponseBody(byteBuffer: entry.body))
+    }
+
     func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
         guard request.method == .get, ResponseCacheMiddleware.cacheable(request.uri.path) else { return try await next(request, context) }
         let key = request.uri.description + "|" + (request.headers[.acceptLanguage] ?? "")
         let current = try version()
-        if let hit = cache.get(key, version: current) {
-            return Response(status: hit.status, headers: hit.headers, body: ResponseBody(byteBuffer: hit.body))
-        }
+        if let hit = cache.get(key, version: current) { return answer(request, hit) }
         let response = try await next(request, context)
         guard response.status == .ok else { return response }
         let box = CollectingWriter.Box()
         try await response.body.write(CollectingWriter(box: box))
-        cache.put(key, .init(version: current, status: response.status, headers: response.headers, body: box.buffer))
-        return Response(status: response.status, headers: response.headers, body: ResponseBody(byteBuffer: box.buffer))
+        var headers = response.headers
+        headers[.eTag] = ResponseCacheMiddleware.entityTag(version: current, body: box.buffer)
+        let entry = ResponseCache.Entry(version: current, status: response.status, headers: headers, body: box.buffer)
+        cache.put(key, entry)
+        return answer(request, entry)
     }
 }

@@ -64,6 +64,24 @@ final class RunningServer {
             status: Int(trailer[0]) ?? 0, type: trailer.count > 2 ? String(trailer[2]) : "", body: String(text[..<split.lowerBound]), size: trailer.count > 1 ? Int(trailer[1]) ?? 0 : 0)
     }
 
+    /// The response headers of a GET, lower-cased names.
+    func headers(_ path: String) throws -> [String: String] {
+        let curl = Process()
+        curl.executableURL = URL(fileURLWithPath: "/usr/bin/curl")
+        curl.arguments = ["-s", "-D", "-", "-o", "/dev/null", "http://127.0.0.1:\(port)\(path)"]
+        let out = Pipe()
+        curl.standardOutput = out
+        try curl.run()
+        let text = String(decoding: out.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        curl.waitUntilExit()
+        var headers: [String: String] = [:]
+        for line in text.split(separator: "\r\n") {
+            guard let colon = line.firstIndex(of: ":") else { continue }
+            headers[line[..<colon].lowercased()] = line[line.index(after: colon)...].trimmingCharacters(in: .whitespaces)
+        }
+        return headers
+    }
+
     /// Sends SIGTERM and returns the exit status.
     func stop() -> Int32 {
         kill(process.processIdentifier, SIGTERM)
@@ -105,6 +123,11 @@ struct ServerCommandTests {
         let figures = try JSONSerialization.jsonObject(with: Data(world.body.utf8)) as! [[String: Any]]
         #expect(figures.reduce(0.0) { $0 + ((($1["payload"] as! [String: Any])["value"]) as! Double) } == 12_241)
         #expect(try server.request("/charts/world.svg").type.hasPrefix("image/svg+xml"))
+        let tag = try server.headers("/states/GBR")["etag"] ?? ""
+        #expect(tag.hasPrefix("\""))
+        #expect(try server.request("/states/GBR", headers: ["If-None-Match: \(tag)"]).status == 304, "an unchanged page is not sent again")
+        _ = try home.run(["assess", "--state", "GBR", "--commitment", "AP2010:10", "--cycle", "2026", "--status", "implemented", "--rationale", "Ratified in 1998.", "--author", "analyst"])
+        #expect(try server.request("/states/GBR", headers: ["If-None-Match: \(tag)"]).status == 200, "a change to the record changes the tag")
         #expect(server.stop() == 0)
     }
 
