@@ -62,7 +62,8 @@ enum GeneratedCorpus {
 
 /// Says once what the corpus is, so throughput in MB/s and paragraphs/s can be derived from the times.
 func describeCorpus() {
-    let line = "generated corpus: \(GeneratedCorpus.documents.count) documents, \(GeneratedCorpus.documents.count * 80) numbered paragraphs, \(GeneratedCorpus.bytes) bytes\n"
+    let line =
+        "generated corpus: \(GeneratedCorpus.documents.count) documents, \(GeneratedCorpus.documents.count * 80) numbered paragraphs, \(GeneratedCorpus.bytes) bytes\n"
     FileHandle.standardError.write(Data(line.utf8))
 }
 

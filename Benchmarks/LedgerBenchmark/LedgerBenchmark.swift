@@ -10,7 +10,9 @@ enum LedgerInputs {
     static let logSigner = try! NoteSigner(name: "bench.example/log", seed: Array(repeating: 6, count: 32))
 
     static let entries: [[UInt8]] = (0..<100_000).map { n in
-        try! EntryEnvelope.seal(type: "figure", payload: #"{"state":"GBR","series":"SIPRI","value":\#(n)}"#, author: author, time: 1_700_000_000 + Int64(n)).entry
+        try! EntryEnvelope.seal(
+            type: "figure", payload: #"{"state":"GBR","series":"SIPRI","value":\#(n)}"#, author: author, time: 1_700_000_000 + Int64(n)
+        ).entry
     }
 
     static func freshLog() -> (TransparencyLog, URL) {
@@ -32,7 +34,8 @@ enum LedgerInputs {
 }
 
 let benchmarks: @Sendable () -> Void = {
-    let fast = Benchmark.Configuration(metrics: [.wallClock, .throughput], timeUnits: .microseconds, warmupIterations: 1, maxDuration: .seconds(20), maxIterations: 20)
+    let fast = Benchmark.Configuration(
+        metrics: [.wallClock, .throughput], timeUnits: .microseconds, warmupIterations: 1, maxDuration: .seconds(20), maxIterations: 20)
 
     // Baseline: the rate of the hash an append costs about two of.
     Benchmark("SHA-256 of 64 bytes, 100,000 times (baseline)", configuration: fast) { benchmark in
@@ -42,7 +45,11 @@ let benchmarks: @Sendable () -> Void = {
         }
     }
 
-    Benchmark("Durable append of 100,000 entries in batches of 1,000 (fsync per batch)", configuration: .init(metrics: [.wallClock, .throughput], timeUnits: .milliseconds, warmupIterations: 1, maxDuration: .seconds(60), maxIterations: 5)) { benchmark in
+    Benchmark(
+        "Durable append of 100,000 entries in batches of 1,000 (fsync per batch)",
+        configuration: .init(
+            metrics: [.wallClock, .throughput], timeUnits: .milliseconds, warmupIterations: 1, maxDuration: .seconds(60), maxIterations: 5)
+    ) { benchmark in
         let (log, directory) = LedgerInputs.freshLog()
         defer { try? FileManager.default.removeItem(at: directory) }
         benchmark.startMeasurement()
@@ -82,7 +89,8 @@ let benchmarks: @Sendable () -> Void = {
         benchmark.startMeasurement()
         for (size, root) in zip(sizes, roots) {
             let proof = try! log.consistencyProof(oldSize: size, newSize: 1_000_000)
-            blackHole(ProofVerification.verifyConsistency(oldSize: size, newSize: 1_000_000, oldRoot: root, newRoot: log.root, proof: proof))
+            blackHole(
+                ProofVerification.verifyConsistency(oldSize: size, newSize: 1_000_000, oldRoot: root, newRoot: log.root, proof: proof))
         }
         benchmark.stopMeasurement()
     }

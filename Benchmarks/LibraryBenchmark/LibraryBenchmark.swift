@@ -38,9 +38,11 @@ enum GeneratedLibrary {
             return ExtractedParagraph(number: String(number), text: source.text, references: source.references)
         }
         let symbol = "NPT/CONF.2026/PC.\(["I", "II", "III"][n % 3])/WP.\(n / 6 + 1)"
-        let header = DocumentHeader(symbol: symbol, language: language, originalLanguage: "en", date: "2025-0\(n % 9 + 1)-1\(n % 9)", title: "Generated \(n)")
+        let header = DocumentHeader(
+            symbol: symbol, language: language, originalLanguage: "en", date: "2025-0\(n % 9 + 1)-1\(n % 9)", title: "Generated \(n)")
         return DocumentVersionPayload(
-            symbol: symbol, language: language, contentSHA256: String(format: "%064x", n), sourceName: "generated-\(n).txt", submitterIDs: ["NAM"],
+            symbol: symbol, language: language, contentSHA256: String(format: "%064x", n), sourceName: "generated-\(n).txt",
+            submitterIDs: ["NAM"],
             document: ExtractedDocument(document: header, paragraphs: paragraphs))
     }
 
@@ -57,13 +59,17 @@ enum GeneratedLibrary {
         return (library, library.store as! SQLiteRecordStore)
     }()
 
-    static let queries = ["裁军", "核武器国家", "禁止核武器条约", "action 5(c)", "79/47", "New Agenda Coalition", "переговоры", "مفاوضات", "mesures efficaces", "Comprehensive Nuclear-Test-Ban Treaty", "透明度", "good faith"]
+    static let queries = [
+        "裁军", "核武器国家", "禁止核武器条约", "action 5(c)", "79/47", "New Agenda Coalition", "переговоры", "مفاوضات", "mesures efficaces",
+        "Comprehensive Nuclear-Test-Ban Treaty", "透明度", "good faith",
+    ]
 }
 
 let benchmarks: @Sendable () -> Void = {
     Benchmark(
         "Ingest 400 documents (32,000 paragraphs): log entry, fsync, SQLite transaction each",
-        configuration: .init(metrics: [.wallClock, .throughput], timeUnits: .milliseconds, warmupIterations: 0, maxDuration: .seconds(120), maxIterations: 3)
+        configuration: .init(
+            metrics: [.wallClock, .throughput], timeUnits: .milliseconds, warmupIterations: 0, maxDuration: .seconds(120), maxIterations: 3)
     ) { benchmark in
         let (library, home) = GeneratedLibrary.freshLibrary()
         defer { try? FileManager.default.removeItem(at: home) }
@@ -76,7 +82,8 @@ let benchmarks: @Sendable () -> Void = {
     var fullCounter = 0
     Benchmark(
         "Search at \(GeneratedLibrary.paragraphSize) paragraphs: full query (match count, newest 20 hits with joins, snippets and citations)",
-        configuration: .init(metrics: [.wallClock], timeUnits: .microseconds, warmupIterations: 12, maxDuration: .seconds(120), maxIterations: 600)
+        configuration: .init(
+            metrics: [.wallClock], timeUnits: .microseconds, warmupIterations: 12, maxDuration: .seconds(120), maxIterations: 600)
     ) { benchmark in
         let (library, _) = GeneratedLibrary.large
         let query = GeneratedLibrary.queries[fullCounter % GeneratedLibrary.queries.count]
@@ -89,7 +96,8 @@ let benchmarks: @Sendable () -> Void = {
     var bareCounter = 0
     Benchmark(
         "Search at \(GeneratedLibrary.paragraphSize) paragraphs: bare FTS5 query over the same tokens, newest 20 rowids (baseline)",
-        configuration: .init(metrics: [.wallClock], timeUnits: .microseconds, warmupIterations: 12, maxDuration: .seconds(120), maxIterations: 600)
+        configuration: .init(
+            metrics: [.wallClock], timeUnits: .microseconds, warmupIterations: 12, maxDuration: .seconds(120), maxIterations: 600)
     ) { benchmark in
         let (_, store) = GeneratedLibrary.large
         let tokens = SearchTokenizer.tokens(GeneratedLibrary.queries[bareCounter % GeneratedLibrary.queries.count])

@@ -42,9 +42,10 @@ extension Registry {
             }
             if let treatyID = derived.partiesOf ?? derived.signatoriesOf {
                 let report = try treatyStatus(treatyID, asOf: day)
-                let accepted = Set(report.states.filter {
-                    derived.partiesOf != nil ? $0.standing.countsAsParty : $0.standing.countsAsSignatory
-                }.map(\.state))
+                let accepted = Set(
+                    report.states.filter {
+                        derived.partiesOf != nil ? $0.standing.countsAsParty : $0.standing.countsAsSignatory
+                    }.map(\.state))
                 let undetermined = Set(report.unknown.map(\.state))
                 poolUnknown.formUnion(pool.intersection(undetermined))
                 pool.formIntersection(accepted)
@@ -68,9 +69,10 @@ extension Registry {
             let record = organization.memberships?.last { $0.state == state.id }
             let isMember = members.contains(state.id)
             guard isMember || unknown.contains(state.id) else { continue }
-            result.append(MembershipStatus(
-                organization: organization.id, isMember: isMember, isUnknown: !isMember, record: record,
-                derivation: organization.derived.map(Registry.describe)))
+            result.append(
+                MembershipStatus(
+                    organization: organization.id, isMember: isMember, isUnknown: !isMember, record: record,
+                    derivation: organization.derived.map(Registry.describe)))
         }
         return result
     }

@@ -63,13 +63,16 @@ extension Registry {
         for instrument in instruments where commitmentIDs.contains(instrument.id) {
             // An instrument may be its own single commitment (ME1995); then nothing else may sit under it.
             if commitments.contains(where: { $0.instrument == instrument.id && $0.id != instrument.id }) {
-                issues.append(RegistryIssue(file: "commitments.json", message: "instrument \(instrument.id) is also a commitment but has other items"))
+                issues.append(
+                    RegistryIssue(file: "commitments.json", message: "instrument \(instrument.id) is also a commitment but has other items")
+                )
             }
         }
 
         func checkSource(_ key: String, _ file: String, _ what: String) {
             guard let source = sources[file]?[key] else {
-                issues.append(RegistryIssue(file: file, message: "\(what) cites source '\(key)', which the file's sources table does not define"))
+                issues.append(
+                    RegistryIssue(file: file, message: "\(what) cites source '\(key)', which the file's sources table does not define"))
                 return
             }
             if source.url.isEmpty || source.title.isEmpty {
@@ -82,7 +85,8 @@ extension Registry {
                 issues.append(RegistryIssue(file: "states.json", message: "state identifier \(state.id) is not an ISO alpha-3 code"))
             }
             for language in Language.allCases where (state.names[language] ?? "").isEmpty {
-                issues.append(RegistryIssue(file: "states.json", message: "state \(state.id) has no \(language.rawValue.uppercased()) name"))
+                issues.append(
+                    RegistryIssue(file: "states.json", message: "state \(state.id) has no \(language.rawValue.uppercased()) name"))
             }
         }
         for organization in organizations {
@@ -94,19 +98,24 @@ extension Registry {
             for membership in organization.memberships ?? [] {
                 checkSource(membership.source, file, "membership of \(membership.state) in \(organization.id)")
                 if stateIndex[membership.state] == nil {
-                    issues.append(RegistryIssue(file: file, message: "organization \(organization.id) lists unknown state \(membership.state)"))
+                    issues.append(
+                        RegistryIssue(file: file, message: "organization \(organization.id) lists unknown state \(membership.state)"))
                 }
                 if let to = membership.to, to < membership.from {
-                    issues.append(RegistryIssue(file: file, message: "membership of \(membership.state) in \(organization.id) ends before it starts"))
+                    issues.append(
+                        RegistryIssue(file: file, message: "membership of \(membership.state) in \(organization.id) ends before it starts"))
                 }
             }
-            duplicates((organization.memberships ?? []).filter { $0.to == nil }.map(\.state), file, "current member of \(organization.id): state")
+            duplicates(
+                (organization.memberships ?? []).filter { $0.to == nil }.map(\.state), file, "current member of \(organization.id): state")
             if let derived = organization.derived {
                 for treaty in [derived.partiesOf, derived.signatoriesOf].compactMap({ $0 }) where treatyIndex[treaty] == nil {
-                    issues.append(RegistryIssue(file: file, message: "organization \(organization.id) derives from unknown treaty \(treaty)"))
+                    issues.append(
+                        RegistryIssue(file: file, message: "organization \(organization.id) derives from unknown treaty \(treaty)"))
                 }
                 for other in [derived.membersOf, derived.excluding].compactMap({ $0 }) where organizationIndex[other] == nil {
-                    issues.append(RegistryIssue(file: file, message: "organization \(organization.id) derives from unknown organization \(other)"))
+                    issues.append(
+                        RegistryIssue(file: file, message: "organization \(organization.id) derives from unknown organization \(other)"))
                 }
             }
         }
@@ -115,7 +124,10 @@ extension Registry {
             for event in treaty.events {
                 checkSource(event.source, "treaties.json", "event \(event.event.rawValue) of \(treaty.id)")
                 if !event.event.isTreatyWide {
-                    issues.append(RegistryIssue(file: "treaties.json", message: "treaty \(treaty.id) lists the per-state event \(event.event.rawValue) among its own events"))
+                    issues.append(
+                        RegistryIssue(
+                            file: "treaties.json",
+                            message: "treaty \(treaty.id) lists the per-state event \(event.event.rawValue) among its own events"))
                 }
             }
         }
@@ -146,7 +158,8 @@ extension Registry {
             let file = "commitments.json"
             checkSource(commitment.source, file, "commitment \(commitment.id)")
             if instrumentIndex[commitment.instrument] == nil {
-                issues.append(RegistryIssue(file: file, message: "commitment \(commitment.id) names unknown instrument \(commitment.instrument)"))
+                issues.append(
+                    RegistryIssue(file: file, message: "commitment \(commitment.id) names unknown instrument \(commitment.instrument)"))
             }
             if let parent = commitment.parent, commitmentIndex[parent] == nil, instrumentIndex[parent] == nil {
                 issues.append(RegistryIssue(file: file, message: "commitment \(commitment.id) names unknown parent \(parent)"))
@@ -179,9 +192,10 @@ extension Registry {
         var issues: [RegistryIssue] = []
         for (key, ids) in owners.sorted(by: { $0.key < $1.key }) where ids.count > 1 {
             if let allowed = declared[key], ids.isSubset(of: allowed) { continue }
-            issues.append(RegistryIssue(
-                file: "ambiguous-aliases.json",
-                message: "alias '\(key)' names \(ids.sorted().joined(separator: " and ")) but is not declared ambiguous"))
+            issues.append(
+                RegistryIssue(
+                    file: "ambiguous-aliases.json",
+                    message: "alias '\(key)' names \(ids.sorted().joined(separator: " and ")) but is not declared ambiguous"))
         }
         return issues
     }

@@ -51,9 +51,11 @@ public struct Registry: Sendable {
             } catch let error as DecodingError {
                 throw StocktakeError(
                     .corruptData,
-                    "The registry file \(name) is not valid (\(Registry.describe(error))); fix it or restore it with 'git checkout Data/registry'.")
+                    "The registry file \(name) is not valid (\(Registry.describe(error))); fix it or restore it with 'git checkout Data/registry'."
+                )
             } catch {
-                throw StocktakeError(.corruptData, "The registry file \(name) could not be read as JSON; restore it with 'git checkout Data/registry'.")
+                throw StocktakeError(
+                    .corruptData, "The registry file \(name) could not be read as JSON; restore it with 'git checkout Data/registry'.")
             }
         }
         let statesFile = try decode(StatesFile.self, "states.json")
@@ -109,25 +111,31 @@ public struct Registry: Sendable {
         if let match = states.first(where: { state in state.names.values.contains { $0.caseInsensitiveCompare(id) == .orderedSame } }) {
             return match
         }
-        throw StocktakeError(.unknownIdentifier, "There is no state '\(id)' in the registry; use an ISO 3166 alpha-3 code such as GBR (see 'stocktake states').")
+        throw StocktakeError(
+            .unknownIdentifier,
+            "There is no state '\(id)' in the registry; use an ISO 3166 alpha-3 code such as GBR (see 'stocktake states').")
     }
 
     /// The organization with this code, or an error naming the unknown code.
     public func organization(_ id: String) throws -> OrganizationRecord {
         if let i = organizationIndex[id.uppercased()] { return organizations[i] }
-        throw StocktakeError(.unknownIdentifier, "There is no organization or group '\(id)'; known codes are \(organizations.map(\.id).joined(separator: ", ")).")
+        throw StocktakeError(
+            .unknownIdentifier,
+            "There is no organization or group '\(id)'; known codes are \(organizations.map(\.id).joined(separator: ", ")).")
     }
 
     /// The treaty with this code, or an error naming the unknown code.
     public func treaty(_ id: String) throws -> TreatyRecord {
         if let i = treatyIndex[id.uppercased()] { return treaties[i] }
-        throw StocktakeError(.unknownIdentifier, "There is no treaty '\(id)'; known codes are \(treaties.map(\.id).joined(separator: ", ")).")
+        throw StocktakeError(
+            .unknownIdentifier, "There is no treaty '\(id)'; known codes are \(treaties.map(\.id).joined(separator: ", ")).")
     }
 
     /// The instrument with this identifier, or an error naming the unknown identifier.
     public func instrument(_ id: String) throws -> InstrumentRecord {
         if let i = instrumentIndex[id.uppercased()] { return instruments[i] }
-        throw StocktakeError(.unknownIdentifier, "There is no instrument '\(id)'; known instruments are \(instruments.map(\.id).joined(separator: ", ")).")
+        throw StocktakeError(
+            .unknownIdentifier, "There is no instrument '\(id)'; known instruments are \(instruments.map(\.id).joined(separator: ", ")).")
     }
 
     /// The commitment with this identifier; spaces are ignored, so `AP2010:5 (c)` finds `AP2010:5(c)`.
@@ -136,7 +144,10 @@ public struct Registry: Sendable {
             .replacingOccurrences(of: "）", with: ")")
         if let i = commitmentIndex[key] { return commitments[i] }
         if let i = commitmentIndex.first(where: { $0.key.uppercased() == key.uppercased() })?.value { return commitments[i] }
-        throw StocktakeError(.unknownIdentifier, "There is no commitment '\(id)'; identifiers look like NPT:VI, PO1995:4(c), STEPS2000:9(a) or AP2010:5(c) (see 'stocktake commitments').")
+        throw StocktakeError(
+            .unknownIdentifier,
+            "There is no commitment '\(id)'; identifiers look like NPT:VI, PO1995:4(c), STEPS2000:9(a) or AP2010:5(c) (see 'stocktake commitments')."
+        )
     }
 
     /// The items directly under a commitment or instrument, in file order.

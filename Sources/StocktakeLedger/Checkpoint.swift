@@ -34,7 +34,9 @@ public struct Checkpoint: Sendable, Equatable {
         lines.removeLast()
         guard lines.count >= 3 else { throw bad("it needs an origin, a size and a root hash") }
         guard !lines[0].isEmpty else { throw bad("the origin is empty") }
-        guard let size = UInt64(lines[1]), String(size) == lines[1] else { throw bad("the size '\(lines[1])' is not a decimal without leading zeros") }
+        guard let size = UInt64(lines[1]), String(size) == lines[1] else {
+            throw bad("the size '\(lines[1])' is not a decimal without leading zeros")
+        }
         guard let root = TreeHash(base64: lines[2]) else { throw bad("the root is not base64 of 32 bytes") }
         guard !lines[3...].contains(where: \.isEmpty) else { throw bad("it has an empty extension line") }
         self.init(origin: lines[0], size: size, root: root, extensions: Array(lines[3...]))
@@ -43,7 +45,8 @@ public struct Checkpoint: Sendable, Equatable {
     /// Signs the checkpoint as a note with the log's key; the key name must equal the origin.
     public func signed(by signer: NoteSigner) throws -> String {
         guard signer.name == origin else {
-            throw StocktakeError(.key, "The log key is named \(signer.name) but the origin is \(origin); a checkpoint's key name must be its origin.")
+            throw StocktakeError(
+                .key, "The log key is named \(signer.name) but the origin is \(origin); a checkpoint's key name must be its origin.")
         }
         return try signer.sign(text: text)
     }
@@ -87,7 +90,10 @@ public enum Cosignature {
         }
         guard signature.signature.count == 72 else { throw StocktakeError(.ledger, "The cosignature by \(witness.name) is not 72 bytes.") }
         let time = signature.signature.prefix(8).reduce(UInt64(0)) { $0 << 8 | UInt64($1) }
-        guard witness.publicKey.isValidSignature(Array(signature.signature.dropFirst(8)), for: message(checkpointText: parsed.text, time: time)) else {
+        guard
+            witness.publicKey.isValidSignature(
+                Array(signature.signature.dropFirst(8)), for: message(checkpointText: parsed.text, time: time))
+        else {
             throw StocktakeError(.ledger, "The cosignature by \(witness.name) does not verify.")
         }
         return time
@@ -149,8 +155,13 @@ public struct InclusionReceipt: Sendable, Equatable {
     /// Verifies the receipt for an entry: the log's signature on the checkpoint and the inclusion proof.
     public func verify(entry: [UInt8], logKey: NoteVerifierKey) throws -> Checkpoint {
         let checkpoint = try Checkpoint.open(checkpointNote, logKey: logKey)
-        guard ProofVerification.verifyInclusion(index: index, size: checkpoint.size, leafHash: MerkleHashing.leafHash(entry), proof: proof, root: checkpoint.root) else {
-            throw StocktakeError(.ledgerMismatch, "The inclusion proof for entry \(index) does not lead to the checkpoint's root: the entry or the proof was altered.")
+        guard
+            ProofVerification.verifyInclusion(
+                index: index, size: checkpoint.size, leafHash: MerkleHashing.leafHash(entry), proof: proof, root: checkpoint.root)
+        else {
+            throw StocktakeError(
+                .ledgerMismatch,
+                "The inclusion proof for entry \(index) does not lead to the checkpoint's root: the entry or the proof was altered.")
         }
         return checkpoint
     }

@@ -40,7 +40,9 @@ enum DurableFile {
     }
 
     static func failure(_ operation: String, _ url: URL) -> StocktakeError {
-        StocktakeError(.ledger, "Could not \(operation) \(url.path) (\(String(cString: strerror(errno)))); check the disk and the folder's permissions.")
+        StocktakeError(
+            .ledger,
+            "Could not \(operation) \(url.path) (\(String(cString: strerror(errno)))); check the disk and the folder's permissions.")
     }
 }
 
@@ -72,7 +74,10 @@ final class LogFile {
         while done < count {
             let n = buffer.withUnsafeMutableBytes { pread(fd, $0.baseAddress! + done, count - done, off_t(offset) + off_t(done)) }
             guard n > 0 else {
-                throw StocktakeError(.ledgerMismatch, "\(url.lastPathComponent) ends before byte \(offset + UInt64(count)): the log was truncated; run 'stocktake log verify'.")
+                throw StocktakeError(
+                    .ledgerMismatch,
+                    "\(url.lastPathComponent) ends before byte \(offset + UInt64(count)): the log was truncated; run 'stocktake log verify'."
+                )
             }
             done += n
         }
@@ -101,10 +106,13 @@ final class LogFile {
         let deadline = Date().addingTimeInterval(max(0, wait))
         while flock(fd, LOCK_EX | LOCK_NB) != 0 {
             guard Date() < deadline else {
-                let holder = (try? String(contentsOf: url, encoding: .utf8))?.split(separator: "\n").first.map(String.init) ?? "another stocktake process"
+                let holder =
+                    (try? String(contentsOf: url, encoding: .utf8))?.split(separator: "\n").first.map(String.init)
+                    ?? "another stocktake process"
                 throw StocktakeError(
                     .busy,
-                    "The log in \(url.deletingLastPathComponent().path) is being written by \(holder), and it did not finish within \(Int(wait)) seconds; nothing was written, so try again when it ends or set STOCKTAKE_LOCK_WAIT to wait longer.")
+                    "The log in \(url.deletingLastPathComponent().path) is being written by \(holder), and it did not finish within \(Int(wait)) seconds; nothing was written, so try again when it ends or set STOCKTAKE_LOCK_WAIT to wait longer."
+                )
             }
             usleep(20_000)
         }

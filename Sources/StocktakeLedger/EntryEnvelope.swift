@@ -41,7 +41,8 @@ public struct EntryEnvelope: Sendable, Equatable {
 
     /// The envelope's canonical text.
     public var text: String {
-        var out = "\(EntryEnvelope.formatLine)\ntype \(type)\nschema \(schema)\nauthor \(authorName)+\(Hex.encode(authorKeyID))\ntime \(time)\n"
+        var out =
+            "\(EntryEnvelope.formatLine)\ntype \(type)\nschema \(schema)\nauthor \(authorName)+\(Hex.encode(authorKeyID))\ntime \(time)\n"
         if let payload {
             out += "payload \(payload)\n"
         } else if let contentHash, let contentLength {
@@ -51,12 +52,15 @@ public struct EntryEnvelope: Sendable, Equatable {
     }
 
     /// Builds and signs an entry; returns its bytes and, when the payload is kept outside, the content to store.
-    public static func seal(type: String, schema: Int = 1, payload: String, author: NoteSigner, time: Int64) throws -> (entry: [UInt8], externalContent: [UInt8]?) {
+    public static func seal(type: String, schema: Int = 1, payload: String, author: NoteSigner, time: Int64) throws -> (
+        entry: [UInt8], externalContent: [UInt8]?
+    ) {
         guard type.range(of: #"^[a-z][a-z0-9.\-]{0,63}$"#, options: .regularExpression) != nil else {
             throw StocktakeError(.invalidArgument, "'\(type)' is not an entry type; use lower-case letters, digits, dots and hyphens.")
         }
         guard !payload.contains("\n"), !payload.unicodeScalars.contains(where: { $0.value < 0x20 || $0.value == 0x7F }) else {
-            throw StocktakeError(.invalidArgument, "An entry payload must be one line without control characters; encode it as compact JSON.")
+            throw StocktakeError(
+                .invalidArgument, "An entry payload must be one line without control characters; encode it as compact JSON.")
         }
         var envelope = EntryEnvelope(
             type: type, schema: schema, authorName: author.name, authorKeyID: author.verifier.keyID, time: time, payload: payload,
@@ -86,7 +90,9 @@ public struct EntryEnvelope: Sendable, Equatable {
     init(text: String) throws {
         func bad(_ why: String) -> StocktakeError { StocktakeError(.ledger, "The entry is malformed: \(why).") }
         let lines = text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
-        guard lines.count == 7, lines[0] == EntryEnvelope.formatLine, lines[6] == "" else { throw bad("it is not a \(EntryEnvelope.formatLine) envelope") }
+        guard lines.count == 7, lines[0] == EntryEnvelope.formatLine, lines[6] == "" else {
+            throw bad("it is not a \(EntryEnvelope.formatLine) envelope")
+        }
         func field(_ index: Int, _ name: String) throws -> String {
             guard lines[index].hasPrefix(name + " ") else { throw bad("line \(index + 1) should start with '\(name)'") }
             return String(lines[index].dropFirst(name.count + 1))
@@ -95,7 +101,9 @@ public struct EntryEnvelope: Sendable, Equatable {
         guard let schema = Int(try field(2, "schema")) else { throw bad("the schema is not a number") }
         self.schema = schema
         let author = try field(3, "author")
-        guard let plus = author.lastIndex(of: "+"), let id = UInt32(author[author.index(after: plus)...], radix: 16) else { throw bad("the author is not name+keyID") }
+        guard let plus = author.lastIndex(of: "+"), let id = UInt32(author[author.index(after: plus)...], radix: 16) else {
+            throw bad("the author is not name+keyID")
+        }
         authorName = String(author[..<plus])
         authorKeyID = [UInt8(id >> 24), UInt8((id >> 16) & 0xFF), UInt8((id >> 8) & 0xFF), UInt8(id & 0xFF)]
         guard let time = Int64(try field(4, "time")) else { throw bad("the time is not a number") }
@@ -106,15 +114,22 @@ public struct EntryEnvelope: Sendable, Equatable {
             contentLength = nil
         } else {
             let content = try field(5, "content").split(separator: " ")
-            guard content.count == 3, content[0].hasPrefix("sha256:"), content[1] == "length", let length = Int(content[2]) else { throw bad("the content line is malformed") }
-            guard let hash = Hex.decode(content[0].dropFirst(7)), hash.count == 32 else { throw bad("the content hash is not 64 hex digits") }
+            guard content.count == 3, content[0].hasPrefix("sha256:"), content[1] == "length", let length = Int(content[2]) else {
+                throw bad("the content line is malformed")
+            }
+            guard let hash = Hex.decode(content[0].dropFirst(7)), hash.count == 32 else {
+                throw bad("the content hash is not 64 hex digits")
+            }
             contentHash = hash
             contentLength = length
             payload = nil
         }
     }
 
-    private init(type: String, schema: Int, authorName: String, authorKeyID: [UInt8], time: Int64, payload: String?, contentHash: [UInt8]?, contentLength: Int?) {
+    private init(
+        type: String, schema: Int, authorName: String, authorKeyID: [UInt8], time: Int64, payload: String?, contentHash: [UInt8]?,
+        contentLength: Int?
+    ) {
         self.type = type
         self.schema = schema
         self.authorName = authorName

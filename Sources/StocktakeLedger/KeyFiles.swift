@@ -38,7 +38,8 @@ public struct KeyFiles: Sendable {
     /// Creates the log key for `origin`; refuses to overwrite an existing one.
     public func createLogKey(origin: String) throws -> NoteSigner {
         guard !FileManager.default.fileExists(atPath: logKeyURL.path) else {
-            throw StocktakeError(.key, "A log key already exists in \(directory.path); a log keeps its key for life, so it is not replaced.")
+            throw StocktakeError(
+                .key, "A log key already exists in \(directory.path); a log keeps its key for life, so it is not replaced.")
         }
         try FileManager.default.createDirectory(at: authorsURL, withIntermediateDirectories: true)
         let (signer, seed) = try NoteSigner.generate(name: origin)
@@ -74,8 +75,12 @@ public struct KeyFiles: Sendable {
         guard let data = FileManager.default.contents(atPath: url.path), let text = String(validating: data, as: UTF8.self) else {
             throw StocktakeError(.key, "There is no key at \(url.path); run 'stocktake keys init' first.")
         }
-        let parts = text.trimmingCharacters(in: .whitespacesAndNewlines).split(separator: "+", maxSplits: 4, omittingEmptySubsequences: false).map(String.init)
-        guard parts.count == 5, parts[0] == "PRIVATE", parts[1] == "KEY", let raw = Base64.decode(parts[4]), raw.count == 33, raw[0] == NoteVerifierKey.ed25519 || raw[0] == NoteVerifierKey.cosignatureV1 else {
+        let parts = text.trimmingCharacters(in: .whitespacesAndNewlines).split(
+            separator: "+", maxSplits: 4, omittingEmptySubsequences: false
+        ).map(String.init)
+        guard parts.count == 5, parts[0] == "PRIVATE", parts[1] == "KEY", let raw = Base64.decode(parts[4]), raw.count == 33,
+            raw[0] == NoteVerifierKey.ed25519 || raw[0] == NoteVerifierKey.cosignatureV1
+        else {
             throw StocktakeError(.key, "\(url.lastPathComponent) is not a private key file; restore it from your backup.")
         }
         let signer = try NoteSigner(name: parts[2], seed: Array(raw[1...]), type: raw[0])
@@ -121,6 +126,8 @@ public struct KeyFiles: Sendable {
     /// Every author's verifier key.
     public func authorVerifiers() throws -> [NoteVerifierKey] {
         let names = (try? FileManager.default.contentsOfDirectory(atPath: authorsURL.path)) ?? []
-        return try names.filter { $0.hasSuffix(".key") }.sorted().map { try KeyFiles.readSigner(authorsURL.appendingPathComponent($0)).verifier }
+        return try names.filter { $0.hasSuffix(".key") }.sorted().map {
+            try KeyFiles.readSigner(authorsURL.appendingPathComponent($0)).verifier
+        }
     }
 }

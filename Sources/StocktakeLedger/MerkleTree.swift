@@ -166,7 +166,8 @@ public enum ProofVerification {
     }
 
     /// True when `proof` shows the tree of `oldSize` (root `oldRoot`) is a prefix of the tree of `newSize` (root `newRoot`).
-    public static func verifyConsistency(oldSize: UInt64, newSize: UInt64, oldRoot: TreeHash, newRoot: TreeHash, proof: [TreeHash]) -> Bool {
+    public static func verifyConsistency(oldSize: UInt64, newSize: UInt64, oldRoot: TreeHash, newRoot: TreeHash, proof: [TreeHash]) -> Bool
+    {
         if oldSize > newSize { return false }
         if oldSize == newSize { return proof.isEmpty && oldRoot == newRoot }
         if oldSize == 0 { return proof.isEmpty }

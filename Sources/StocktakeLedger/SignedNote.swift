@@ -36,7 +36,9 @@ public struct NoteVerifierKey: Sendable, Equatable {
         guard parts.count == 3 else { throw bad("it needs three parts joined by +") }
         guard parts[1].count == 8, let id = UInt32(parts[1], radix: 16) else { throw bad("the key ID is not 8 hex digits") }
         guard let raw = Base64.decode(parts[2]), raw.count == 33 else { throw bad("the key is not base64 of 33 bytes") }
-        guard raw[0] == NoteVerifierKey.ed25519 || raw[0] == NoteVerifierKey.cosignatureV1 else { throw bad("the key type \(raw[0]) is not Ed25519") }
+        guard raw[0] == NoteVerifierKey.ed25519 || raw[0] == NoteVerifierKey.cosignatureV1 else {
+            throw bad("the key type \(raw[0]) is not Ed25519")
+        }
         let key = try Curve25519.Signing.PublicKey(rawRepresentation: raw[1...])
         try self.init(name: parts[0], type: raw[0], publicKey: key)
         let expected = [UInt8(id >> 24), UInt8((id >> 16) & 0xFF), UInt8((id >> 8) & 0xFF), UInt8(id & 0xFF)]
@@ -69,7 +71,9 @@ public struct NoteSigner: Sendable {
 
     /// Creates a signer from a 32-byte Ed25519 seed.
     public init(name: String, seed: [UInt8], type: UInt8 = NoteVerifierKey.ed25519) throws {
-        guard seed.count == 32 else { throw StocktakeError(.key, "An Ed25519 seed has 32 bytes, not \(seed.count); the key file is damaged.") }
+        guard seed.count == 32 else {
+            throw StocktakeError(.key, "An Ed25519 seed has 32 bytes, not \(seed.count); the key file is damaged.")
+        }
         self.name = name
         privateKey = try Curve25519.Signing.PrivateKey(rawRepresentation: seed)
         verifier = try NoteVerifierKey(name: name, type: type, publicKey: privateKey.publicKey)
@@ -131,7 +135,9 @@ public struct SignedNote: Sendable {
             guard let space = rest.lastIndex(of: " ") else { throw bad("a signature line has no signature") }
             let name = String(rest[..<space])
             try SignedNote.checkKeyName(name)
-            guard let raw = Base64.decode(String(rest[rest.index(after: space)...])), raw.count > 4 else { throw bad("a signature is not valid base64") }
+            guard let raw = Base64.decode(String(rest[rest.index(after: space)...])), raw.count > 4 else {
+                throw bad("a signature is not valid base64")
+            }
             signatures.append(NoteSignature(name: name, keyID: Array(raw.prefix(4)), signature: Array(raw.dropFirst(4))))
             if signatures.count > SignedNote.maximumSignatures { throw bad("it has more than \(SignedNote.maximumSignatures) signatures") }
         }
@@ -146,9 +152,14 @@ public struct SignedNote: Sendable {
         let parsed = try SignedNote(parsing: note)
         var verified = 0
         for signature in parsed.signatures {
-            guard let key = verifiers.first(where: { $0.name == signature.name && $0.keyID == signature.keyID && $0.type == NoteVerifierKey.ed25519 }) else { continue }
+            guard
+                let key = verifiers.first(where: {
+                    $0.name == signature.name && $0.keyID == signature.keyID && $0.type == NoteVerifierKey.ed25519
+                })
+            else { continue }
             guard key.publicKey.isValidSignature(signature.signature, for: Array(parsed.text.utf8)) else {
-                throw StocktakeError(.ledger, "The signature by \(signature.name) does not verify: the note was altered or signed with another key.")
+                throw StocktakeError(
+                    .ledger, "The signature by \(signature.name) does not verify: the note was altered or signed with another key.")
             }
             verified += 1
         }
@@ -167,7 +178,8 @@ public struct SignedNote: Sendable {
     }
 
     static func checkKeyName(_ name: String) throws {
-        guard !name.isEmpty, !name.contains("+"), !name.unicodeScalars.contains(where: { $0.properties.isWhitespace || $0.value < 0x20 }) else {
+        guard !name.isEmpty, !name.contains("+"), !name.unicodeScalars.contains(where: { $0.properties.isWhitespace || $0.value < 0x20 })
+        else {
             throw StocktakeError(.key, "'\(name)' is not a key name: it must be non-empty, without spaces or '+'.")
         }
     }

@@ -69,7 +69,9 @@ public enum Tiles {
         if parts[0] == "entries" {
             level = nil
         } else {
-            guard parts[0].count <= 2, parts[0].allSatisfy(\.isASCII), let value = Int(parts[0]), value >= 0, value < 64, String(value) == parts[0] else { return nil }
+            guard parts[0].count <= 2, parts[0].allSatisfy(\.isASCII), let value = Int(parts[0]), value >= 0, value < 64,
+                String(value) == parts[0]
+            else { return nil }
             level = value
         }
         parts.removeFirst()
@@ -97,7 +99,8 @@ public enum Tiles {
         var data: [UInt8] = []
         for entry in entries {
             guard entry.count <= maximumEntrySize else {
-                throw StocktakeError(.ledger, "An entry of \(entry.count) bytes does not fit an entry bundle; large content is logged by its hash.")
+                throw StocktakeError(
+                    .ledger, "An entry of \(entry.count) bytes does not fit an entry bundle; large content is logged by its hash.")
             }
             data += [UInt8(entry.count >> 8), UInt8(entry.count & 0xFF)] + entry
         }

@@ -67,12 +67,15 @@ extension TransparencyLog {
             return report
         }
         if index.length < committed * 8 {
-            report.problems.append("entries.idx holds \(index.length / 8) entries but checkpoint \(committed) needs \(committed): the file was truncated.")
+            report.problems.append(
+                "entries.idx holds \(index.length / 8) entries but checkpoint \(committed) needs \(committed): the file was truncated.")
             return report
         }
         let expectedHashes = StoredHashLayout.count(size: committed)
         if hashes.length < expectedHashes * 32 {
-            report.problems.append("hashes.bin holds \(hashes.length / 32) hashes but checkpoint \(committed) needs \(expectedHashes): the file was truncated.")
+            report.problems.append(
+                "hashes.bin holds \(hashes.length / 32) hashes but checkpoint \(committed) needs \(expectedHashes): the file was truncated."
+            )
         }
         report.uncommittedTail = index.length > committed * 8 || hashes.length > expectedHashes * 32
         // 3. Stream the entries, recompute every stored hash, compare with hashes.bin and the checkpoints.
@@ -113,11 +116,13 @@ extension TransparencyLog {
             let slot = Int(n % chunk) * 8
             let end = indexBuffer[slot..<slot + 8].reduce(UInt64(0)) { $0 << 8 | UInt64($1) }
             guard end >= previousEnd, end - previousEnd <= UInt64(Tiles.maximumEntrySize), end > previousEnd else {
-                report.problems.append("entries.idx gives entry \(n) an impossible extent (bytes \(previousEnd) to \(end)): the index was altered.")
+                report.problems.append(
+                    "entries.idx gives entry \(n) an impossible extent (bytes \(previousEnd) to \(end)): the index was altered.")
                 return report
             }
             guard end <= entries.length else {
-                report.problems.append("entries.bin ends at byte \(entries.length) but entry \(n) should end at byte \(end): the file was truncated.")
+                report.problems.append(
+                    "entries.bin ends at byte \(entries.length) but entry \(n) should end at byte \(end): the file was truncated.")
                 return report
             }
             guard let entry = try? entries.read(at: previousEnd, count: Int(end - previousEnd)) else {
@@ -142,13 +147,17 @@ extension TransparencyLog {
             if let expected = roots[n] {
                 if border.root != expected {
                     let culprit = firstLeafMismatch.map { " (the first entry that differs from its stored hash is entry \($0))" } ?? ""
-                    report.problems.append("The entries do not give the root signed in checkpoint \(n)\(culprit): entry data was changed, removed or reordered.")
+                    report.problems.append(
+                        "The entries do not give the root signed in checkpoint \(n)\(culprit): entry data was changed, removed or reordered."
+                    )
                     return report
                 }
             }
         }
         if let mismatch = firstHashMismatch {
-            report.problems.append("hashes.bin is damaged at stored hash \(mismatch.position) (level \(mismatch.level), index \(mismatch.index)); the entries themselves agree with every checkpoint.")
+            report.problems.append(
+                "hashes.bin is damaged at stored hash \(mismatch.position) (level \(mismatch.level), index \(mismatch.index)); the entries themselves agree with every checkpoint."
+            )
         }
         if let entryProblem { report.problems.append(entryProblem) }
         if entries.length > previousEnd && !report.uncommittedTail {

@@ -51,7 +51,9 @@ public final class TransparencyLog {
     }
 
     /// Opens a log for appending (with the log's signer, waiting up to `lockWait` seconds for another writer) or for reading (verifier key only, no lock).
-    public init(directory: URL, logKey: NoteVerifierKey, signer: NoteSigner? = nil, lockWait: Double = TransparencyLog.defaultLockWait) throws {
+    public init(directory: URL, logKey: NoteVerifierKey, signer: NoteSigner? = nil, lockWait: Double = TransparencyLog.defaultLockWait)
+        throws
+    {
         guard FileManager.default.fileExists(atPath: directory.appendingPathComponent("checkpoints").path) else {
             throw StocktakeError(.ledger, "There is no log in \(directory.path); run 'stocktake keys init' first.")
         }
@@ -66,7 +68,8 @@ public final class TransparencyLog {
         } else {
             lock = nil
         }
-        for name in ["entries.bin", "entries.idx", "hashes.bin"] where !FileManager.default.fileExists(atPath: directory.appendingPathComponent(name).path) {
+        for name in ["entries.bin", "entries.idx", "hashes.bin"]
+        where !FileManager.default.fileExists(atPath: directory.appendingPathComponent(name).path) {
             _ = FileManager.default.createFile(atPath: directory.appendingPathComponent(name).path, contents: nil)
         }
         entries = try LogFile(directory.appendingPathComponent("entries.bin"), writable: writable)
@@ -89,7 +92,8 @@ public final class TransparencyLog {
         let note = try checkpointNote(size: largest)
         let checkpoint = try Checkpoint.open(note, logKey: logKey)
         guard checkpoint.size == largest else {
-            throw StocktakeError(.ledgerMismatch, "checkpoints/\(largest) is signed for size \(checkpoint.size); the checkpoint files were moved.")
+            throw StocktakeError(
+                .ledgerMismatch, "checkpoints/\(largest) is signed for size \(checkpoint.size); the checkpoint files were moved.")
         }
         return (largest, checkpoint)
     }
@@ -98,7 +102,8 @@ public final class TransparencyLog {
     public func checkpointNote(size: UInt64) throws -> String {
         let url = directory.appendingPathComponent("checkpoints/\(size)")
         guard let data = FileManager.default.contents(atPath: url.path) else {
-            throw StocktakeError(.unknownIdentifier, "The log signed no checkpoint at size \(size); 'stocktake log checkpoint' lists the latest.")
+            throw StocktakeError(
+                .unknownIdentifier, "The log signed no checkpoint at size \(size); 'stocktake log checkpoint' lists the latest.")
         }
         guard let note = String(validating: data, as: UTF8.self) else {
             throw StocktakeError(.ledgerMismatch, "checkpoints/\(size) is not UTF-8: the file was damaged.")
@@ -114,14 +119,20 @@ public final class TransparencyLog {
         let indexLength = newSize * 8
         let hashLength = StoredHashLayout.count(size: newSize) * 32
         guard index.length >= indexLength else {
-            throw StocktakeError(.ledgerMismatch, "entries.idx is shorter than checkpoint \(newSize) requires: the log was truncated; run 'stocktake log verify'.")
+            throw StocktakeError(
+                .ledgerMismatch,
+                "entries.idx is shorter than checkpoint \(newSize) requires: the log was truncated; run 'stocktake log verify'.")
         }
         guard hashes.length >= hashLength else {
-            throw StocktakeError(.ledgerMismatch, "hashes.bin is shorter than checkpoint \(newSize) requires: the log was truncated; run 'stocktake log verify'.")
+            throw StocktakeError(
+                .ledgerMismatch,
+                "hashes.bin is shorter than checkpoint \(newSize) requires: the log was truncated; run 'stocktake log verify'.")
         }
         let end = newSize == 0 ? 0 : try readOffset(newSize - 1)
         guard entries.length >= end else {
-            throw StocktakeError(.ledgerMismatch, "entries.bin is shorter than checkpoint \(newSize) requires: the log was truncated; run 'stocktake log verify'.")
+            throw StocktakeError(
+                .ledgerMismatch,
+                "entries.bin is shorter than checkpoint \(newSize) requires: the log was truncated; run 'stocktake log verify'.")
         }
         if repair {
             if index.length > indexLength { try index.truncate(to: indexLength) }
@@ -133,7 +144,10 @@ public final class TransparencyLog {
         border = try RightBorder(size: newSize, source: self)
         root = border.root
         guard root == expectedRoot else {
-            throw StocktakeError(.ledgerMismatch, "The stored hashes give a root that differs from the signed checkpoint at size \(newSize); run 'stocktake log verify' to find the damage.")
+            throw StocktakeError(
+                .ledgerMismatch,
+                "The stored hashes give a root that differs from the signed checkpoint at size \(newSize); run 'stocktake log verify' to find the damage."
+            )
         }
     }
 
@@ -144,7 +158,8 @@ public final class TransparencyLog {
     /// Entry `n`'s exact bytes.
     public func entry(_ n: UInt64) throws -> [UInt8] {
         guard n < size else {
-            throw StocktakeError(.unknownIdentifier, "The log has \(size) entries, numbered 0 to \(max(1, size) - 1); there is no entry \(n).")
+            throw StocktakeError(
+                .unknownIdentifier, "The log has \(size) entries, numbered 0 to \(max(1, size) - 1); there is no entry \(n).")
         }
         let start = n == 0 ? 0 : try readOffset(n - 1)
         let end = try readOffset(n)
@@ -162,7 +177,9 @@ public final class TransparencyLog {
         }
         guard !batch.isEmpty else { return try Checkpoint.open(latestCheckpointNote(), logKey: logKey) }
         for (position, entry) in batch.enumerated() where entry.isEmpty || entry.count > Tiles.maximumEntrySize {
-            throw StocktakeError(.invalidArgument, "Entry \(position) of the batch has \(entry.count) bytes; an entry must have 1 to \(Tiles.maximumEntrySize) bytes.")
+            throw StocktakeError(
+                .invalidArgument,
+                "Entry \(position) of the batch has \(entry.count) bytes; an entry must have 1 to \(Tiles.maximumEntrySize) bytes.")
         }
         var entryBytes: [UInt8] = []
         var indexBytes: [UInt8] = []

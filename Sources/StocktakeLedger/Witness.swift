@@ -52,10 +52,14 @@ public struct Witness: Sendable {
     @discardableResult
     public func follow(key text: String) throws -> FollowedLog {
         let key = try NoteVerifierKey(parsing: text.trimmingCharacters(in: .whitespacesAndNewlines))
-        guard key.type == NoteVerifierKey.ed25519 else { throw StocktakeError(.key, "A log's key is an Ed25519 note key (type 0x01); this is not one.") }
+        guard key.type == NoteVerifierKey.ed25519 else {
+            throw StocktakeError(.key, "A log's key is an Ed25519 note key (type 0x01); this is not one.")
+        }
         if let existing = try followed(origin: key.name) {
             guard existing.key == key.encoded else {
-                throw StocktakeError(.key, "This witness already follows \(key.name) with another key; a log keeps its key for life, so the new key is refused.")
+                throw StocktakeError(
+                    .key,
+                    "This witness already follows \(key.name) with another key; a log keeps its key for life, so the new key is refused.")
             }
             return existing
         }
@@ -79,7 +83,9 @@ public struct Witness: Sendable {
         let names = ((try? FileManager.default.contentsOfDirectory(atPath: directory.path)) ?? []).filter { $0.hasSuffix(".json") }
         return try names.compactMap { name in
             guard let data = FileManager.default.contents(atPath: directory.appendingPathComponent(name).path) else { return nil }
-            do { return try JSONDecoder().decode(FollowedLog.self, from: data) } catch { throw StocktakeError(.corruptData, "The witness state \(name) is damaged.") }
+            do { return try JSONDecoder().decode(FollowedLog.self, from: data) } catch {
+                throw StocktakeError(.corruptData, "The witness state \(name) is damaged.")
+            }
         }.sorted { $0.origin < $1.origin }
     }
 
@@ -97,8 +103,12 @@ public struct Witness: Sendable {
 
     /// Answers an add-checkpoint request at time `now` (seconds since 1970).
     public func addCheckpoint(_ body: String, now: UInt64) throws -> WitnessAnswer {
-        guard body.utf8.count <= 64 * 1024 else { return .malformed("The request is larger than 64 KiB; send one checkpoint with its proof.") }
-        guard let separator = body.range(of: "\n\n") else { return .malformed("The request needs 'old N', the proof lines, a blank line, then the checkpoint.") }
+        guard body.utf8.count <= 64 * 1024 else {
+            return .malformed("The request is larger than 64 KiB; send one checkpoint with its proof.")
+        }
+        guard let separator = body.range(of: "\n\n") else {
+            return .malformed("The request needs 'old N', the proof lines, a blank line, then the checkpoint.")
+        }
         let head = body[..<separator.lowerBound].split(separator: "\n", omittingEmptySubsequences: false)
         let note = String(body[separator.upperBound...])
         guard let first = head.first, first.hasPrefix("old "), let oldSize = UInt64(first.dropFirst(4)) else {
@@ -122,7 +132,9 @@ public struct Witness: Sendable {
         } catch {
             return .malformed("The checkpoint's body is not origin, size and root.")
         }
-        guard let state = try followed(origin: checkpoint.origin) else { return .unknownLog("This witness does not follow \(checkpoint.origin).") }
+        guard let state = try followed(origin: checkpoint.origin) else {
+            return .unknownLog("This witness does not follow \(checkpoint.origin).")
+        }
         let key = try NoteVerifierKey(parsing: state.key)
         do {
             _ = try Checkpoint.open(note, logKey: key)
@@ -131,12 +143,20 @@ public struct Witness: Sendable {
         }
         guard oldSize == state.size else { return .conflict(state.size) }
         guard checkpoint.size >= oldSize else { return .badProof("The checkpoint is smaller than the one already cosigned.") }
-        guard let oldRoot = TreeHash(base64: state.root) else { throw StocktakeError(.corruptData, "The witness state of \(checkpoint.origin) is damaged.") }
+        guard let oldRoot = TreeHash(base64: state.root) else {
+            throw StocktakeError(.corruptData, "The witness state of \(checkpoint.origin) is damaged.")
+        }
         if checkpoint.size == oldSize {
-            guard proof.isEmpty, checkpoint.root == oldRoot else { return .badProof("A checkpoint of the same size must have the same root and an empty proof.") }
+            guard proof.isEmpty, checkpoint.root == oldRoot else {
+                return .badProof("A checkpoint of the same size must have the same root and an empty proof.")
+            }
         } else if oldSize > 0 {
-            guard ProofVerification.verifyConsistency(oldSize: oldSize, newSize: checkpoint.size, oldRoot: oldRoot, newRoot: checkpoint.root, proof: proof) else {
-                return .badProof("The consistency proof does not show that the checkpoint extends the one of size \(oldSize) already cosigned.")
+            guard
+                ProofVerification.verifyConsistency(
+                    oldSize: oldSize, newSize: checkpoint.size, oldRoot: oldRoot, newRoot: checkpoint.root, proof: proof)
+            else {
+                return .badProof(
+                    "The consistency proof does not show that the checkpoint extends the one of size \(oldSize) already cosigned.")
             }
         } else {
             guard proof.isEmpty else { return .badProof("From size 0 the consistency proof is empty.") }
@@ -153,7 +173,8 @@ extension TransparencyLog {
         _ = try Cosignature.verify(note: note + (line.hasSuffix("\n") ? line : line + "\n"), witness: witness)
         let folder = directory.appendingPathComponent("cosignatures/\(size)")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-        try DurableFile.writeAtomically(Array((line.hasSuffix("\n") ? line : line + "\n").utf8), to: folder.appendingPathComponent(Hex.encode(witness.keyID)))
+        try DurableFile.writeAtomically(
+            Array((line.hasSuffix("\n") ? line : line + "\n").utf8), to: folder.appendingPathComponent(Hex.encode(witness.keyID)))
     }
 
     /// The checkpoint of `size` with every cosignature kept for it appended, as served to clients.
@@ -161,7 +182,9 @@ extension TransparencyLog {
         var note = try checkpointNote(size: size)
         let folder = directory.appendingPathComponent("cosignatures/\(size)")
         for name in ((try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []).sorted() {
-            if let data = FileManager.default.contents(atPath: folder.appendingPathComponent(name).path) { note += String(decoding: data, as: UTF8.self) }
+            if let data = FileManager.default.contents(atPath: folder.appendingPathComponent(name).path) {
+                note += String(decoding: data, as: UTF8.self)
+            }
         }
         return note
     }

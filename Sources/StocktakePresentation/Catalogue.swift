@@ -32,7 +32,10 @@ public struct Catalogue: Sendable {
 
     /// The texts keyed for templates: dots and hyphens become underscores (`report.title` → `report_title`).
     public var templateKeys: [String: String] {
-        Dictionary(uniqueKeysWithValues: texts.map { ($0.key.replacingOccurrences(of: ".", with: "_").replacingOccurrences(of: "-", with: "_"), $0.value) })
+        Dictionary(
+            uniqueKeysWithValues: texts.map {
+                ($0.key.replacingOccurrences(of: ".", with: "_").replacingOccurrences(of: "-", with: "_"), $0.value)
+            })
     }
 
     /// Reads every catalogue in `directory` and checks they hold the same keys, none empty.
@@ -43,7 +46,8 @@ public struct Catalogue: Sendable {
             guard let data = FileManager.default.contents(atPath: url.path),
                 let texts = try? JSONDecoder().decode([String: String].self, from: data)
             else {
-                throw StocktakeError(.dataNotFound, "The \(language.rawValue) translation catalogue is missing or not valid JSON; reinstall Stocktake.")
+                throw StocktakeError(
+                    .dataNotFound, "The \(language.rawValue) translation catalogue is missing or not valid JSON; reinstall Stocktake.")
             }
             guard !texts.values.contains(where: { $0.trimmingCharacters(in: .whitespaces).isEmpty }) else {
                 throw StocktakeError(.corruptData, "The \(language.rawValue) translation catalogue has an empty text; fill it in.")
@@ -53,7 +57,9 @@ public struct Catalogue: Sendable {
         let keys = Set(catalogues[.en]!.texts.keys)
         for (language, catalogue) in catalogues where Set(catalogue.texts.keys) != keys {
             let difference = keys.symmetricDifference(catalogue.texts.keys).sorted().prefix(5).joined(separator: ", ")
-            throw StocktakeError(.corruptData, "The \(language.rawValue) catalogue and the English one differ in keys (\(difference)); give every key in both.")
+            throw StocktakeError(
+                .corruptData,
+                "The \(language.rawValue) catalogue and the English one differ in keys (\(difference)); give every key in both.")
         }
         return catalogues
     }

@@ -156,7 +156,8 @@ public struct MonitoringReportBuilder {
 
     /// Builds the report for one cycle.
     public func build(
-        scope: ReportScope, current: Scorecard, previous: Scorecard?, evidence: [String: RecordedEvidence], checkpoint: ReportCheckpoint, command: String
+        scope: ReportScope, current: Scorecard, previous: Scorecard?, evidence: [String: RecordedEvidence], checkpoint: ReportCheckpoint,
+        command: String
     ) -> MonitoringReport {
         let language = catalogue.language.language
         let period = current.cycles.first!
@@ -177,30 +178,44 @@ public struct MonitoringReportBuilder {
                 let lines = cell.evidence.compactMap { evidence[$0] }.map { item -> MonitoringReport.EvidenceLine in
                     switch item.payload.source {
                     case .paragraph(let paragraph):
-                        return .init(id: item.id, kind: "paragraph", citation: paragraph.citation, quote: paragraph.quote, url: nil, note: item.payload.note)
+                        return .init(
+                            id: item.id, kind: "paragraph", citation: paragraph.citation, quote: paragraph.quote, url: nil,
+                            note: item.payload.note)
                     case .treatyEvent(let event):
-                        return .init(id: item.id, kind: "treaty-event", citation: event.summary, quote: nil, url: event.source.hasPrefix("http") ? event.source : nil, note: item.payload.note)
+                        return .init(
+                            id: item.id, kind: "treaty-event", citation: event.summary, quote: nil,
+                            url: event.source.hasPrefix("http") ? event.source : nil, note: item.payload.note)
                     case .external(let external):
-                        return .init(id: item.id, kind: "external", citation: "\(external.title) (\(external.consulted))", quote: nil, url: external.url, note: item.payload.note)
+                        return .init(
+                            id: item.id, kind: "external", citation: "\(external.title) (\(external.consulted))", quote: nil,
+                            url: external.url, note: item.payload.note)
                     }
                 }
                 let derivedLine = cell.derivedFrom.map { event in "\(event.summary) — \(event.source)" }
                 return MonitoringReport.StateEntry(
-                    state: cell.state, name: registry.displayName(of: cell.state, in: language), status: cell.status, statusLabel: statusLabel(cell.status),
+                    state: cell.state, name: registry.displayName(of: cell.state, in: language), status: cell.status,
+                    statusLabel: statusLabel(cell.status),
                     statusClass: cell.status ?? "missing", points: cell.points.map { NumberText.decimal($0) }, derived: cell.derived,
-                    derivedFrom: derivedLine, outranked: (!cell.derived && cell.derivedStatus != nil && cell.derivedStatus != cell.status) ? statusLabel(cell.derivedStatus) : nil,
-                    rationale: cell.rationale, author: cell.author, entry: cell.assessment.map(String.init), assessments: cell.assessments, evidence: lines,
+                    derivedFrom: derivedLine,
+                    outranked: (!cell.derived && cell.derivedStatus != nil && cell.derivedStatus != cell.status)
+                        ? statusLabel(cell.derivedStatus) : nil,
+                    rationale: cell.rationale, author: cell.author, entry: cell.assessment.map(String.init), assessments: cell.assessments,
+                    evidence: lines,
                     hasEvidence: !lines.isEmpty || derivedLine != nil, thin: cell.thin, previous: before?.status,
-                    previousLabel: previous == nil ? nil : statusLabel(before?.status), change: change, changeLabel: catalogue.text("report.change.\(change)"))
+                    previousLabel: previous == nil ? nil : statusLabel(before?.status), change: change,
+                    changeLabel: catalogue.text("report.change.\(change)"))
             }
             return MonitoringReport.CommitmentSection(
                 id: id, label: commitment.labels[language] ?? commitment.labels[.en] ?? id, source: source,
-                addressees: commitment.addressees.map { registry.displayName(of: $0, in: language) }.joined(separator: ", "), states: entries)
+                addressees: commitment.addressees.map { registry.displayName(of: $0, in: language) }.joined(separator: ", "),
+                states: entries)
         }
         let summaries = (current.states + current.groups).map { summary in
             MonitoringReport.SummaryRow(
-                scope: catalogue.text(summary.scope == "state" ? "report.state" : "report.group"), id: summary.id, name: registry.displayName(of: summary.id, in: language),
-                score: summary.score.map { NumberText.decimal($0) } ?? "—", percent: summary.percent.map { NumberText.decimal($0, digits: 1) + "%" } ?? "—",
+                scope: catalogue.text(summary.scope == "state" ? "report.state" : "report.group"), id: summary.id,
+                name: registry.displayName(of: summary.id, in: language),
+                score: summary.score.map { NumberText.decimal($0) } ?? "—",
+                percent: summary.percent.map { NumberText.decimal($0, digits: 1) + "%" } ?? "—",
                 scored: summary.scored, missing: summary.missing, evidence: summary.evidenceCount, thin: summary.thin)
         }.filter { $0.scored + $0.missing > 0 }
         let method = reference.method
@@ -211,14 +226,20 @@ public struct MonitoringReportBuilder {
         }
         let appendix = MonitoringReport.MethodAppendix(
             id: method.id, version: method.version, sha256: reference.methodSHA256, description: method.description,
-            points: reference.scale.statuses.filter { !$0.isOutsideOrder }.map { .init(key: $0.id, label: statusLabel($0.id), value: NumberText.decimal(method.points[$0.id] ?? 0)) },
-            outsideOrder: reference.scale.statuses.filter(\.isOutsideOrder).map { statusLabel($0.id) }, defaultWeight: NumberText.decimal(method.defaultWeight),
-            weights: method.weights.keys.sorted().map { .init(key: $0, label: $0, value: NumberText.decimal(method.weights[$0]!)) }, missingRule: missingRule,
+            points: reference.scale.statuses.filter { !$0.isOutsideOrder }.map {
+                .init(key: $0.id, label: statusLabel($0.id), value: NumberText.decimal(method.points[$0.id] ?? 0))
+            },
+            outsideOrder: reference.scale.statuses.filter(\.isOutsideOrder).map { statusLabel($0.id) },
+            defaultWeight: NumberText.decimal(method.defaultWeight),
+            weights: method.weights.keys.sorted().map { .init(key: $0, label: $0, value: NumberText.decimal(method.weights[$0]!)) },
+            missingRule: missingRule,
             minimumEvidence: method.minimumEvidence,
             derivations: method.derivations.map { rule in
                 .init(
                     key: rule.commitment, label: registry.displayName(of: rule.treaty, in: language),
-                    value: rule.appliesTo.map { catalogue.text("report.derivation.appliesTo") + " " + registry.displayName(of: $0, in: language) } ?? catalogue.text("report.derivation.all"))
+                    value: rule.appliesTo.map {
+                        catalogue.text("report.derivation.appliesTo") + " " + registry.displayName(of: $0, in: language)
+                    } ?? catalogue.text("report.derivation.all"))
             })
         var scopeParts: [String] = []
         if let state = scope.state { scopeParts.append(registry.displayName(of: state, in: language)) }
@@ -227,7 +248,8 @@ public struct MonitoringReportBuilder {
         return MonitoringReport(
             language: catalogue.language.rawValue, title: catalogue.text("report.title"),
             scope: scopeParts.isEmpty ? catalogue.text("report.scope.all") : scopeParts.joined(separator: " · "), cycle: period.id,
-            referenceDay: period.referenceDay.description, conference: cycleRecord?.conference, previousCycle: previous?.cycles.first?.id, summary: summaries,
+            referenceDay: period.referenceDay.description, conference: cycleRecord?.conference, previousCycle: previous?.cycles.first?.id,
+            summary: summaries,
             commitments: sections, method: appendix, checkpoint: checkpoint, reproduce: command)
     }
 }
@@ -235,7 +257,8 @@ public struct MonitoringReportBuilder {
 extension MonitoringReportBuilder {
     /// Builds the report of one cycle from the record: the scorecard of the cycle and of the one before, and the evidence cited.
     public func build(
-        store: any RecordStore, scope: ReportScope, states: [String]?, commitments: [String]?, group: String?, period: CyclePeriod, checkpoint: ReportCheckpoint,
+        store: any RecordStore, scope: ReportScope, states: [String]?, commitments: [String]?, group: String?, period: CyclePeriod,
+        checkpoint: ReportCheckpoint,
         command: String
     ) throws -> MonitoringReport {
         let builder = ScorecardBuilder(registry: registry, scale: reference.scale, method: reference.method)

@@ -13,7 +13,8 @@ public struct Presenter: Sendable {
     /// Reads the templates and catalogues shipped with Stocktake.
     public static func bundled() throws -> Presenter {
         guard let resources = Bundle.module.resourceURL else {
-            throw StocktakeError(.dataNotFound, "Stocktake's templates are not installed beside the program; keep the .resources folder next to the binary.")
+            throw StocktakeError(
+                .dataNotFound, "Stocktake's templates are not installed beside the program; keep the .resources folder next to the binary.")
         }
         return try Presenter(
             templates: resources.appendingPathComponent("Templates"), catalogues: resources.appendingPathComponent("Catalogues"),

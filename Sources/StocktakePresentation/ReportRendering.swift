@@ -23,15 +23,19 @@ extension Presenter {
             return out
         }
         var out = "# \(md(report.title))\n\n"
-        out += "- \(c.text("report.scope")): \(md(report.scope))\n- \(c.text("report.cycle")): \(report.cycle) (\(c.text("report.referenceDay")) \(report.referenceDay))\n"
+        out +=
+            "- \(c.text("report.scope")): \(md(report.scope))\n- \(c.text("report.cycle")): \(report.cycle) (\(c.text("report.referenceDay")) \(report.referenceDay))\n"
         if let previous = report.previousCycle { out += "- \(c.text("report.previousCycle")): \(previous)\n" }
-        out += "\n## \(c.text("report.summary"))\n\n| \(c.text("report.state")) | \(c.text("report.score")) | \(c.text("report.percent")) | \(c.text("report.scored")) | \(c.text("report.missing")) | \(c.text("report.evidenceCount")) |\n|---|---|---|---|---|---|\n"
+        out +=
+            "\n## \(c.text("report.summary"))\n\n| \(c.text("report.state")) | \(c.text("report.score")) | \(c.text("report.percent")) | \(c.text("report.scored")) | \(c.text("report.missing")) | \(c.text("report.evidenceCount")) |\n|---|---|---|---|---|---|\n"
         for row in report.summary {
-            out += "| \(md(row.name)) (\(row.id)) | \(row.score) | \(row.percent) | \(row.scored) | \(row.missing) | \(row.evidence)\(row.thin ? " (" + c.text("report.thin") + ")" : "") |\n"
+            out +=
+                "| \(md(row.name)) (\(row.id)) | \(row.score) | \(row.percent) | \(row.scored) | \(row.missing) | \(row.evidence)\(row.thin ? " (" + c.text("report.thin") + ")" : "") |\n"
         }
         out += "\n## \(c.text("report.commitments"))\n"
         for section in report.commitments {
-            out += "\n### \(section.id): \(md(section.label))\n\n\(c.text("report.source")): \(md(section.source)). \(c.text("report.addressees")): \(md(section.addressees)).\n\n"
+            out +=
+                "\n### \(section.id): \(md(section.label))\n\n\(c.text("report.source")): \(md(section.source)). \(c.text("report.addressees")): \(md(section.addressees)).\n\n"
             for entry in section.states {
                 out += "- **\(md(entry.name))** (\(entry.state)): **\(entry.statusLabel)**"
                 if entry.derived { out += " — \(c.text("report.derived"))" }
@@ -49,23 +53,36 @@ extension Presenter {
                 }
             }
         }
-        out += "\n## \(c.text("report.appendix"))\n\n- \(c.text("report.methodId")): \(report.method.id) \(report.method.version)\n- \(c.text("report.methodHash")): `\(report.method.sha256)`\n"
-        out += "- \(c.text("report.points")): " + report.method.points.map { "\($0.label) \($0.value)" }.joined(separator: ", ") + "; " + report.method.outsideOrder.joined(separator: ", ") + ": \(c.text("report.outsideOrder"))\n"
-        out += "- \(c.text("report.weights.default")) \(report.method.defaultWeight)" + report.method.weights.map { "; \($0.key) \($0.value)" }.joined() + "\n"
-        out += "- \(c.text("report.missingRule")): \(report.method.missingRule)\n- \(c.text("report.minimumEvidence")): \(report.method.minimumEvidence)\n"
-        for rule in report.method.derivations { out += "- \(c.text("report.derivations")): \(rule.key) ← \(md(rule.label)), \(md(rule.value))\n" }
-        out += "\n## \(c.text("report.verify"))\n\n\(c.text("report.verify.text"))\n\n- \(c.text("report.logSize")): \(report.checkpoint.size)\n- \(c.text("report.root")): `\(report.checkpoint.root)`\n- \(c.text("report.reproduce")): `\(report.reproduce)`\n\n```\n\(report.checkpoint.note)```\n"
+        out +=
+            "\n## \(c.text("report.appendix"))\n\n- \(c.text("report.methodId")): \(report.method.id) \(report.method.version)\n- \(c.text("report.methodHash")): `\(report.method.sha256)`\n"
+        out +=
+            "- \(c.text("report.points")): " + report.method.points.map { "\($0.label) \($0.value)" }.joined(separator: ", ") + "; "
+            + report.method.outsideOrder.joined(separator: ", ") + ": \(c.text("report.outsideOrder"))\n"
+        out +=
+            "- \(c.text("report.weights.default")) \(report.method.defaultWeight)"
+            + report.method.weights.map { "; \($0.key) \($0.value)" }.joined() + "\n"
+        out +=
+            "- \(c.text("report.missingRule")): \(report.method.missingRule)\n- \(c.text("report.minimumEvidence")): \(report.method.minimumEvidence)\n"
+        for rule in report.method.derivations {
+            out += "- \(c.text("report.derivations")): \(rule.key) ← \(md(rule.label)), \(md(rule.value))\n"
+        }
+        out +=
+            "\n## \(c.text("report.verify"))\n\n\(c.text("report.verify.text"))\n\n- \(c.text("report.logSize")): \(report.checkpoint.size)\n- \(c.text("report.root")): `\(report.checkpoint.root)`\n- \(c.text("report.reproduce")): `\(report.reproduce)`\n\n```\n\(report.checkpoint.note)```\n"
         return out
     }
 
     /// CSV: one row per state and commitment.
     public func reportCSV(_ report: MonitoringReport) -> String {
-        var rows = [["cycle", "commitment", "state", "status", "points", "derived", "thin", "previous", "change", "rationale", "evidence", "entry"]]
+        var rows = [
+            ["cycle", "commitment", "state", "status", "points", "derived", "thin", "previous", "change", "rationale", "evidence", "entry"]
+        ]
         for section in report.commitments {
             for entry in section.states {
                 rows.append([
-                    report.cycle, section.id, entry.state, entry.status ?? "", entry.points ?? "", entry.derived ? "yes" : "no", entry.thin ? "yes" : "no",
-                    entry.previous ?? "", entry.change, entry.rationale ?? "", (entry.evidence.map(\.citation) + [entry.derivedFrom].compactMap { $0 }).joined(separator: "; "),
+                    report.cycle, section.id, entry.state, entry.status ?? "", entry.points ?? "", entry.derived ? "yes" : "no",
+                    entry.thin ? "yes" : "no",
+                    entry.previous ?? "", entry.change, entry.rationale ?? "",
+                    (entry.evidence.map(\.citation) + [entry.derivedFrom].compactMap { $0 }).joined(separator: "; "),
                     entry.entry ?? "",
                 ])
             }

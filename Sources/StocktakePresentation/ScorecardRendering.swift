@@ -24,11 +24,15 @@ public enum ScorecardRendering {
 
     /// CSV: one row per cell.
     public static func csv(_ card: Scorecard) -> String {
-        var rows = [["state", "commitment", "cycle", "status", "points", "weight", "evidenceCount", "thin", "derived", "assessment", "author"]]
+        var rows = [
+            ["state", "commitment", "cycle", "status", "points", "weight", "evidenceCount", "thin", "derived", "assessment", "author"]
+        ]
         for cell in card.cells {
             rows.append([
-                cell.state, cell.commitment, cell.cycle, cell.status ?? "", cell.points.map { NumberText.decimal($0) } ?? "", NumberText.decimal(cell.weight),
-                String(cell.evidenceCount), cell.thin ? "yes" : "no", cell.derived ? "yes" : "no", cell.assessment.map(String.init) ?? "", cell.author ?? "",
+                cell.state, cell.commitment, cell.cycle, cell.status ?? "", cell.points.map { NumberText.decimal($0) } ?? "",
+                NumberText.decimal(cell.weight),
+                String(cell.evidenceCount), cell.thin ? "yes" : "no", cell.derived ? "yes" : "no", cell.assessment.map(String.init) ?? "",
+                cell.author ?? "",
             ])
         }
         return CSVFormat.render(rows)
@@ -45,15 +49,20 @@ public enum ScorecardRendering {
             for cell in cells {
                 var basis = cell.derived ? "derived" : (cell.assessment.map { "entry \($0) by \(cell.author ?? "?")" } ?? "—")
                 if cell.thin { basis += ", thin" }
-                rows.append([cell.commitment, cell.state, cell.status ?? "not assessed", cell.points.map { NumberText.decimal($0) } ?? "—", String(cell.evidenceCount), basis])
+                rows.append([
+                    cell.commitment, cell.state, cell.status ?? "not assessed", cell.points.map { NumberText.decimal($0) } ?? "—",
+                    String(cell.evidenceCount), basis,
+                ])
             }
             if cells.count > 0 { out += table(rows) }
-            let summaries = card.states.filter { $0.cycle == period.id } + card.commitments.filter { $0.cycle == period.id }
+            let summaries =
+                card.states.filter { $0.cycle == period.id } + card.commitments.filter { $0.cycle == period.id }
                 + card.groups.filter { $0.cycle == period.id } + card.totals.filter { $0.cycle == period.id }
             var summaryRows = [["scope", "id", "score", "percent", "scored", "missing", "evidence"]]
             for summary in summaries {
                 summaryRows.append([
-                    summary.scope, summary.id, summary.score.map { NumberText.decimal($0) } ?? "—", summary.percent.map { NumberText.decimal($0, digits: 1) + "%" } ?? "—",
+                    summary.scope, summary.id, summary.score.map { NumberText.decimal($0) } ?? "—",
+                    summary.percent.map { NumberText.decimal($0, digits: 1) + "%" } ?? "—",
                     String(summary.scored), String(summary.missing), String(summary.evidenceCount) + (summary.thin ? " (thin)" : ""),
                 ])
             }

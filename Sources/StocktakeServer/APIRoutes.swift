@@ -17,9 +17,12 @@ struct APIRoutes: Sendable {
     var routes: [(method: String, path: String, handler: @Sendable (Request, BasicRequestContext) async throws -> Response)] {
         [
             ("GET", "openapi.json", { [openAPI] _, _ in Responses.bytes(openAPI, type: "application/json; charset=utf-8") }),
-            ("GET", "search", search), ("GET", "documents/**", document), ("GET", "commitments", commitments), ("GET", "commitments/:id", commitment),
-            ("GET", "states/:id", state), ("GET", "scorecard", scorecard), ("GET", "assessments", assessments), ("GET", "evidence", evidence),
-            ("GET", "figures", figures), ("GET", "programmes", programmes), ("GET", "programmes/:id", programme), ("GET", "trajectory/:state", trajectory),
+            ("GET", "search", search), ("GET", "documents/**", document), ("GET", "commitments", commitments),
+            ("GET", "commitments/:id", commitment),
+            ("GET", "states/:id", state), ("GET", "scorecard", scorecard), ("GET", "assessments", assessments),
+            ("GET", "evidence", evidence),
+            ("GET", "figures", figures), ("GET", "programmes", programmes), ("GET", "programmes/:id", programme),
+            ("GET", "trajectory/:state", trajectory),
             ("GET", "reports/:state", report), ("GET", "checkpoint", checkpoint),
         ]
     }
@@ -48,7 +51,8 @@ struct APIRoutes: Sendable {
     func query(_ request: Request, _ context: BasicRequestContext) throws -> Query {
         var query = try request.uri.decodeQuery(as: Query.self, context: context)
         // An empty parameter means the same as an absent one.
-        for path in [\Query.q, \.language, \.ref, \.state, \.commitment, \.subject, \.group, \.metric, \.series, \.programme] where query[keyPath: path]?.isEmpty == true {
+        for path in [\Query.q, \.language, \.ref, \.state, \.commitment, \.subject, \.group, \.metric, \.series, \.programme]
+        where query[keyPath: path]?.isEmpty == true {
             query[keyPath: path] = nil
         }
         if let page = query.page, !(1...500).contains(page) {
@@ -66,17 +70,25 @@ struct APIRoutes: Sendable {
         let search = try SitePages(readers: readers, language: .en, path: "").searchQuery(form)
         let results = try readers.store.search(search)
         if q.format == "csv" {
-            return Responses.csv(CSVFormat.render([["symbol", "language", "paragraph", "date", "citation", "snippet"]] + results.hits.map { [$0.symbol, $0.language, $0.paragraph ?? "", $0.date ?? "", $0.citation, $0.snippet] }))
+            return Responses.csv(
+                CSVFormat.render(
+                    [["symbol", "language", "paragraph", "date", "citation", "snippet"]]
+                        + results.hits.map { [$0.symbol, $0.language, $0.paragraph ?? "", $0.date ?? "", $0.citation, $0.snippet] }))
         }
         struct Page: Encodable { let query: String, tokens: [String], total: Int, limit: Int, offset: Int, hits: [SearchHit] }
-        return try Responses.json(Page(query: search.text, tokens: results.tokens, total: results.total, limit: search.limit, offset: search.offset, hits: results.hits))
+        return try Responses.json(
+            Page(
+                query: search.text, tokens: results.tokens, total: results.total, limit: search.limit, offset: search.offset,
+                hits: results.hits))
     }
 
     @Sendable func document(_ request: Request, context: BasicRequestContext) async throws -> Response {
         let q = try query(request, context)
         let symbol = context.parameters.getCatchAll().joined(separator: "/")
         let language = try q.language.flatMap { $0.isEmpty ? nil : $0 }.map { code -> Language in
-            guard let language = Language(code: code) else { throw StocktakeError(.invalidArgument, "'\(code)' is not a UN language; use en, fr, es, ru, ar or zh.") }
+            guard let language = Language(code: code) else {
+                throw StocktakeError(.invalidArgument, "'\(code)' is not a UN language; use en, fr, es, ru, ar or zh.")
+            }
             return language
         }
         guard let document = try readers.store.document(symbol: symbol.removingPercentEncoding ?? symbol, language: language) else {
@@ -88,7 +100,12 @@ struct APIRoutes: Sendable {
     @Sendable func commitments(_ request: Request, context: BasicRequestContext) async throws -> Response {
         let q = try query(request, context)
         if q.format == "csv" {
-            return Responses.csv(CSVFormat.render([["id", "instrument", "parent", "addressees", "label"]] + readers.registry.commitments.map { [$0.id, $0.instrument, $0.parent ?? "", $0.addressees.joined(separator: ";"), $0.labels[.en] ?? ""] }))
+            return Responses.csv(
+                CSVFormat.render(
+                    [["id", "instrument", "parent", "addressees", "label"]]
+                        + readers.registry.commitments.map {
+                            [$0.id, $0.instrument, $0.parent ?? "", $0.addressees.joined(separator: ";"), $0.labels[.en] ?? ""]
+                        }))
         }
         return try Responses.json(readers.registry.commitments)
     }
@@ -97,9 +114,11 @@ struct APIRoutes: Sendable {
         let q = try query(request, context)
         let commitment = try readers.registry.commitment(try PageRoutes.parameter(context, "id"))
         let period = try SitePages(readers: readers, language: .en, path: "").cycle(q.cycle)
-        let card = try SitePages(readers: readers, language: .en, path: "").scorecard(commitments: [commitment.id], states: nil, cycle: period)
+        let card = try SitePages(readers: readers, language: .en, path: "").scorecard(
+            commitments: [commitment.id], states: nil, cycle: period)
         struct Output: Encodable { let commitment: CommitmentRecord, cycle: CyclePeriod, cells: [ScorecardCell], paragraphs: [EvidenceHit] }
-        return try Responses.json(Output(commitment: commitment, cycle: period, cells: card.cells, paragraphs: try readers.store.evidence(for: commitment.id)))
+        return try Responses.json(
+            Output(commitment: commitment, cycle: period, cells: card.cells, paragraphs: try readers.store.evidence(for: commitment.id)))
     }
 
     @Sendable func state(_ request: Request, context: BasicRequestContext) async throws -> Response {
@@ -107,13 +126,19 @@ struct APIRoutes: Sendable {
         let today = SitePages.today
         struct Standing: Encodable { let treaty: String, standing: String }
         struct Output: Encodable {
-            let id: String, names: [String: String], memberships: [String], treaties: [Standing], assessments: [RecordedAssessment], figures: [RecordedFigure]
+            let id: String, names: [String: String], memberships: [String], treaties: [Standing], assessments: [RecordedAssessment],
+                figures: [RecordedFigure]
         }
         return try Responses.json(
             Output(
                 id: state.id, names: Dictionary(uniqueKeysWithValues: state.names.map { ($0.key.rawValue, $0.value) }),
                 memberships: try readers.registry.memberships(of: state.id, asOf: today).filter(\.isMember).map(\.organization),
-                treaties: try ["NPT", "CTBT", "TPNW"].map { Standing(treaty: $0, standing: (try readers.registry.treatyStatus($0, asOf: today).states.first { $0.state == state.id }?.standing ?? .none).rawValue) },
+                treaties: try ["NPT", "CTBT", "TPNW"].map {
+                    Standing(
+                        treaty: $0,
+                        standing: (try readers.registry.treatyStatus($0, asOf: today).states.first { $0.state == state.id }?.standing
+                            ?? .none).rawValue)
+                },
                 assessments: try readers.store.assessments(state: state.id, commitment: nil),
                 figures: try readers.figures().filter { $0.payload.state == state.id }))
     }
@@ -128,7 +153,9 @@ struct APIRoutes: Sendable {
         let card = try ScorecardBuilder(registry: registry, scale: readers.stocktaking.scale, method: readers.stocktaking.method)
             .build(assessments: try readers.store.assessments(state: nil, commitment: nil), filter: filter)
         if q.format == "csv" { return Responses.csv(ScorecardRendering.csv(card)) }
-        return Responses.bytes(Array(try ScorecardRendering.json(card, methodSHA256: readers.stocktaking.methodSHA256).utf8), type: "application/json; charset=utf-8")
+        return Responses.bytes(
+            Array(try ScorecardRendering.json(card, methodSHA256: readers.stocktaking.methodSHA256).utf8),
+            type: "application/json; charset=utf-8")
     }
 
     @Sendable func assessments(_ request: Request, context: BasicRequestContext) async throws -> Response {
@@ -138,10 +165,16 @@ struct APIRoutes: Sendable {
         let items = try readers.store.assessments(state: state, commitment: commitment)
         if q.format == "csv" {
             let history = AssessmentHistory(items)
-            return Responses.csv(CSVFormat.render([["entry", "state", "commitment", "cycle", "status", "inForce", "author", "evidence", "rationale"]] + history.entries.map {
-                let p = $0.assessment.payload
-                return [String($0.assessment.entryIndex), p.state, p.commitment, p.cycle.id, p.status, $0.inForce ? "yes" : "no", $0.assessment.author, p.evidence.joined(separator: ";"), p.rationale]
-            }))
+            return Responses.csv(
+                CSVFormat.render(
+                    [["entry", "state", "commitment", "cycle", "status", "inForce", "author", "evidence", "rationale"]]
+                        + history.entries.map {
+                            let p = $0.assessment.payload
+                            return [
+                                String($0.assessment.entryIndex), p.state, p.commitment, p.cycle.id, p.status, $0.inForce ? "yes" : "no",
+                                $0.assessment.author, p.evidence.joined(separator: ";"), p.rationale,
+                            ]
+                        }))
         }
         return try Responses.json(items)
     }
@@ -156,18 +189,28 @@ struct APIRoutes: Sendable {
         let metric = try q.metric.map { try ArsenalMetric(id: $0).rawValue }
         let state = try q.state.map { try readers.registry.state($0).id }
         let day = try q.date.map { text -> Day in
-            guard let day = Day(iso: text) else { throw StocktakeError(.invalidDate, "'\(text)' is not a valid date; write it as YYYY-MM-DD.") }
+            guard let day = Day(iso: text) else {
+                throw StocktakeError(.invalidDate, "'\(text)' is not a valid date; write it as YYYY-MM-DD.")
+            }
             return day
         }
         let shown = try readers.figures().filter {
-            !$0.superseded && (state == nil || $0.payload.state == state) && (metric == nil || $0.payload.metric == metric) && (q.series == nil || $0.payload.series == q.series)
+            !$0.superseded && (state == nil || $0.payload.state == state) && (metric == nil || $0.payload.metric == metric)
+                && (q.series == nil || $0.payload.series == q.series)
                 && (day == nil || $0.payload.date == day)
         }
         if q.format == "csv" {
-            return Responses.csv(CSVFormat.render([["state", "metric", "value", "low", "high", "date", "nature", "series", "source", "consulted"]] + shown.map {
-                let p = $0.payload
-                return [p.state, p.metric, NumberText.decimal(p.value), p.low.map { NumberText.decimal($0) } ?? "", p.high.map { NumberText.decimal($0) } ?? "", p.date.description, p.nature, p.series, p.source, p.consulted.description]
-            }))
+            return Responses.csv(
+                CSVFormat.render(
+                    [["state", "metric", "value", "low", "high", "date", "nature", "series", "source", "consulted"]]
+                        + shown.map {
+                            let p = $0.payload
+                            return [
+                                p.state, p.metric, NumberText.decimal(p.value), p.low.map { NumberText.decimal($0) } ?? "",
+                                p.high.map { NumberText.decimal($0) } ?? "", p.date.description, p.nature, p.series, p.source,
+                                p.consulted.description,
+                            ]
+                        }))
         }
         return try Responses.json(shown)
     }
@@ -186,7 +229,9 @@ struct APIRoutes: Sendable {
         let programmes = try q.programme.map { [try readers.arsenals.programme($0)] } ?? readers.arsenals.programmes
         let metric = try ArsenalMetric(id: q.metric ?? "total-inventory").rawValue
         return try Responses.json(
-            TrajectoryAnalyzer.analyze(state: state, metric: metric, series: q.series ?? "SIPRI", figures: try readers.figures(), programmes: programmes, asOf: SitePages.today))
+            TrajectoryAnalyzer.analyze(
+                state: state, metric: metric, series: q.series ?? "SIPRI", figures: try readers.figures(), programmes: programmes,
+                asOf: SitePages.today))
     }
 
     @Sendable func report(_ request: Request, context: BasicRequestContext) async throws -> Response {
@@ -200,6 +245,8 @@ struct APIRoutes: Sendable {
         let lines = note.split(separator: "\n", omittingEmptySubsequences: false)
         struct Output: Encodable { let origin: String, size: UInt64, root: String, note: String, key: String }
         return try Responses.json(
-            Output(origin: lines.first.map(String.init) ?? "", size: UInt64(lines.count > 1 ? String(lines[1]) : "0") ?? 0, root: lines.count > 2 ? String(lines[2]) : "", note: note, key: readers.logKey.encoded))
+            Output(
+                origin: lines.first.map(String.init) ?? "", size: UInt64(lines.count > 1 ? String(lines[1]) : "0") ?? 0,
+                root: lines.count > 2 ? String(lines[2]) : "", note: note, key: readers.logKey.encoded))
     }
 }

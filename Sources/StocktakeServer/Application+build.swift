@@ -9,10 +9,15 @@ import StocktakeStore
 import StocktakeText
 
 /// Builds the Stocktake web application: pages, the JSON API, the published log, charts and writes.
-public func buildApplication(_ settings: ServerSettings, logger: Logger, onRunning: @escaping @Sendable (Int) async -> Void = { _ in }) throws -> some ApplicationProtocol {
+public func buildApplication(_ settings: ServerSettings, logger: Logger, onRunning: @escaping @Sendable (Int) async -> Void = { _ in })
+    throws -> some ApplicationProtocol
+{
     let readers = try Readers(settings: settings)
-    guard let url = Bundle.module.url(forResource: "openapi", withExtension: "json", subdirectory: "Resources"), let openAPI = FileManager.default.contents(atPath: url.path) else {
-        throw StocktakeError(.dataNotFound, "The OpenAPI document is not installed beside the program; keep the .resources folder next to the binary.")
+    guard let url = Bundle.module.url(forResource: "openapi", withExtension: "json", subdirectory: "Resources"),
+        let openAPI = FileManager.default.contents(atPath: url.path)
+    else {
+        throw StocktakeError(
+            .dataNotFound, "The OpenAPI document is not installed beside the program; keep the .resources folder next to the binary.")
     }
     let router = Router(context: BasicRequestContext.self, options: .autoGenerateHeadEndpoints)
     let writer = LedgerWriter(settings: settings, registry: readers.registry)
@@ -41,18 +46,23 @@ public func buildApplication(_ settings: ServerSettings, logger: Logger, onRunni
 }
 
 /// Builds the application and runs it until SIGTERM or SIGINT, then shuts down gracefully.
-public func runServer(_ settings: ServerSettings, logger: Logger, onRunning: @escaping @Sendable (Int) async -> Void = { _ in }) async throws {
+public func runServer(_ settings: ServerSettings, logger: Logger, onRunning: @escaping @Sendable (Int) async -> Void = { _ in })
+    async throws
+{
     try await buildApplication(settings, logger: logger, onRunning: onRunning).runService()
 }
 
 /// The API's routes as the router registers them, written `METHOD /path` with OpenAPI-style parameters (`/states/{id}`), to check the OpenAPI document against.
 public func apiRouteTable(_ readers: Readers) -> [String] {
     func openAPIStyle(_ path: String) -> String {
-        "/" + path.split(separator: "/").map { part in
-            part == "**" ? "{symbol}" : (part.hasPrefix(":") ? "{\(part.dropFirst())}" : String(part))
-        }.joined(separator: "/")
+        "/"
+            + path.split(separator: "/").map { part in
+                part == "**" ? "{symbol}" : (part.hasPrefix(":") ? "{\(part.dropFirst())}" : String(part))
+            }.joined(separator: "/")
     }
     let reads = APIRoutes(readers: readers, openAPI: []).routes.map { "\($0.method) \(openAPIStyle($0.path))" }
-    let writes = WriteRoutes(readers: readers, writer: LedgerWriter(settings: readers.settings, registry: readers.registry)).routes.map { "\($0.method) \(openAPIStyle($0.path))" }
+    let writes = WriteRoutes(readers: readers, writer: LedgerWriter(settings: readers.settings, registry: readers.registry)).routes.map {
+        "\($0.method) \(openAPIStyle($0.path))"
+    }
     return (reads + writes).sorted()
 }

@@ -24,7 +24,10 @@ struct LogRoutes: Sendable {
     @Sendable func tile(_ request: Request, context: BasicRequestContext) async throws -> Response {
         let path = context.parameters.getCatchAll().joined(separator: "/")
         guard let (level, index, width) = Tiles.parse(path) else {
-            throw StocktakeError(.invalidArgument, "'tile/\(path.prefix(80))' is not a tile path; tiles are tile/<level>/<index>[.p/<width>] or tile/entries/<index>[.p/<width>].")
+            throw StocktakeError(
+                .invalidArgument,
+                "'tile/\(path.prefix(80))' is not a tile path; tiles are tile/<level>/<index>[.p/<width>] or tile/entries/<index>[.p/<width>]."
+            )
         }
         let log = try readers.log()
         let count = log.size >> UInt64((level ?? 0) * Tiles.height)

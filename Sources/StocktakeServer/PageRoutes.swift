@@ -55,7 +55,8 @@ struct PageRoutes: Sendable {
     @Sendable func document(_ request: Request, context: BasicRequestContext) async throws -> Response {
         let symbol = context.parameters.getCatchAll().joined(separator: "/")
         let query = try request.uri.decodeQuery(as: Query.self, context: context)
-        return Responses.html(try pages(request).document(symbol: symbol.removingPercentEncoding ?? symbol, language: query.language, compare: query.compare))
+        return Responses.html(
+            try pages(request).document(symbol: symbol.removingPercentEncoding ?? symbol, language: query.language, compare: query.compare))
     }
 
     @Sendable func commitments(_ request: Request, context: BasicRequestContext) async throws -> Response {
@@ -96,7 +97,9 @@ struct PageRoutes: Sendable {
     @Sendable func report(_ request: Request, context: BasicRequestContext) async throws -> Response {
         let query = try request.uri.decodeQuery(as: Query.self, context: context)
         let state = try readers.registry.state(try PageRoutes.parameter(context, "state")).id
-        return Responses.html(try ReportService(readers: readers).html(state: state, cycle: query.cycle, language: SiteLanguage.of(request)), inlineStyle: true)
+        return Responses.html(
+            try ReportService(readers: readers).html(state: state, cycle: query.cycle, language: SiteLanguage.of(request)),
+            inlineStyle: true)
     }
 
     @Sendable func log(_ request: Request, context: BasicRequestContext) async throws -> Response {
@@ -114,10 +117,15 @@ struct ReportService {
         let period = try text.flatMap { $0.isEmpty ? nil : $0 }.map { try calendar.period($0) } ?? calendar.scheduled.last!
         let note = try readers.checkpointNote()
         let lines = note.split(separator: "\n", omittingEmptySubsequences: false)
-        let checkpoint = ReportCheckpoint(origin: readers.logKey.name, size: UInt64(lines.count > 1 ? String(lines[1]) : "0") ?? 0, root: lines.count > 2 ? String(lines[2]) : "", note: note)
+        let checkpoint = ReportCheckpoint(
+            origin: readers.logKey.name, size: UInt64(lines.count > 1 ? String(lines[1]) : "0") ?? 0,
+            root: lines.count > 2 ? String(lines[2]) : "", note: note)
         let command = "stocktake report" + (state.map { " --state \($0)" } ?? "") + " --cycle \(period.id) --lang \(language.rawValue)"
-        return try MonitoringReportBuilder(registry: readers.registry, reference: readers.stocktaking, catalogue: readers.presenter.catalogue(language)).build(
-            store: readers.store, scope: ReportScope(state: state), states: state.map { [$0] }, commitments: nil, group: nil, period: period, checkpoint: checkpoint,
+        return try MonitoringReportBuilder(
+            registry: readers.registry, reference: readers.stocktaking, catalogue: readers.presenter.catalogue(language)
+        ).build(
+            store: readers.store, scope: ReportScope(state: state), states: state.map { [$0] }, commitments: nil, group: nil,
+            period: period, checkpoint: checkpoint,
             command: command)
     }
 

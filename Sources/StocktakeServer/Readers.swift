@@ -56,7 +56,9 @@ public final class Readers: Sendable {
         let size = note.split(separator: "\n", omittingEmptySubsequences: false).dropFirst().first.map(String.init) ?? "0"
         let folder = settings.home.appendingPathComponent("ledger/cosignatures/\(size)")
         for name in ((try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []).sorted() {
-            if let data = FileManager.default.contents(atPath: folder.appendingPathComponent(name).path) { note += String(decoding: data, as: UTF8.self) }
+            if let data = FileManager.default.contents(atPath: folder.appendingPathComponent(name).path) {
+                note += String(decoding: data, as: UTF8.self)
+            }
         }
         return note
     }

@@ -72,7 +72,11 @@ struct ResponseCacheMiddleware: RouterMiddleware {
 
     func answer(_ request: Request, _ entry: ResponseCache.Entry) -> Response {
         let tag = entry.headers[.eTag] ?? ""
-        if let asked = request.headers[.ifNoneMatch], asked.split(separator: ",").contains(where: { $0.trimmingCharacters(in: .whitespaces) == tag || $0.trimmingCharacters(in: .whitespaces) == "*" }) {
+        if let asked = request.headers[.ifNoneMatch],
+            asked.split(separator: ",").contains(where: {
+                $0.trimmingCharacters(in: .whitespaces) == tag || $0.trimmingCharacters(in: .whitespaces) == "*"
+            })
+        {
             var headers = HTTPFields()
             headers[.eTag] = tag
             headers[.cacheControl] = entry.headers[.cacheControl]

@@ -15,7 +15,8 @@ enum SiteLanguage {
         if path == "/zh" || path.hasPrefix("/zh/") { return .zh }
         if path == "/en" || path.hasPrefix("/en/") { return .en }
         let accepted = request.headers[.acceptLanguage] ?? ""
-        let first = accepted.split(separator: ",").first.map { $0.split(separator: ";")[0].trimmingCharacters(in: .whitespaces).lowercased() } ?? ""
+        let first =
+            accepted.split(separator: ",").first.map { $0.split(separator: ";")[0].trimmingCharacters(in: .whitespaces).lowercased() } ?? ""
         return first.hasPrefix("zh") ? .zh : .en
     }
 }
@@ -47,7 +48,8 @@ struct SitePages {
             "lang": language.rawValue, "prefix": prefix, "title": title,
             "otherLanguage": other.rawValue, "otherLanguageName": readers.presenter.catalogue(other).text("language.name"),
             "otherLanguageURL": (other == .zh ? "/zh" : "/en") + (neutralPath == "/" ? "" : neutralPath),
-            "sources": sources.map { ["url": $0.url, "label": $0.label] }, "logSize": lines.count > 1 ? String(lines[1]) : "0", "root": lines.count > 2 ? String(lines[2]) : "",
+            "sources": sources.map { ["url": $0.url, "label": $0.label] }, "logSize": lines.count > 1 ? String(lines[1]) : "0",
+            "root": lines.count > 2 ? String(lines[2]) : "",
         ]
         var view = fields
         view["page"] = page
@@ -70,10 +72,20 @@ struct SitePages {
     /// A line saying what an entry recorded, and where to see it.
     func describe(_ entry: LoggedEntry) -> (summary: String, link: String?) {
         switch entry.payload {
-        case .documentVersion(let p): return ("\(p.symbol) (\(p.language.uppercased()))", "\(prefix)/documents/\(p.symbol)?language=\(p.language)")
-        case .assessment(let p): return ("\(p.state) · \(p.commitment) · \(p.cycle.id): \(statusLabel(p.status))", "\(prefix)/states/\(p.state)#assessment-\(entry.index)")
-        case .evidence(let p): return ("\(RecordedEvidence.id(entry.index)) \(p.subject) · \(p.commitment): \(p.source.citation)", "\(prefix)/commitments/\(p.commitment)")
-        case .figure(let p): return ("\(p.state) \(p.metric) \(NumberText.grouped(Int(p.value))) (\(p.series), \(p.date))", "\(prefix)/states/\(p.state)")
+        case .documentVersion(let p):
+            return ("\(p.symbol) (\(p.language.uppercased()))", "\(prefix)/documents/\(p.symbol)?language=\(p.language)")
+        case .assessment(let p):
+            return (
+                "\(p.state) · \(p.commitment) · \(p.cycle.id): \(statusLabel(p.status))",
+                "\(prefix)/states/\(p.state)#assessment-\(entry.index)"
+            )
+        case .evidence(let p):
+            return (
+                "\(RecordedEvidence.id(entry.index)) \(p.subject) · \(p.commitment): \(p.source.citation)",
+                "\(prefix)/commitments/\(p.commitment)"
+            )
+        case .figure(let p):
+            return ("\(p.state) \(p.metric) \(NumberText.grouped(Int(p.value))) (\(p.series), \(p.date))", "\(prefix)/states/\(p.state)")
         case .authorRoles(let p): return ("\(p.name): \(p.roles.isEmpty ? "—" : p.roles.joined(separator: ", "))", nil)
         case .other: return (entry.type, nil)
         }
@@ -85,7 +97,9 @@ struct SitePages {
         return try (first..<log.size).reversed().map { index in
             let entry = try RecordKeeper.loggedEntry(index, in: log)
             let (summary, link) = describe(entry)
-            var row: [String: Any] = ["index": index, "type": entry.type, "author": entry.author, "time": SitePages.time(entry.time), "summary": summary]
+            var row: [String: Any] = [
+                "index": index, "type": entry.type, "author": entry.author, "time": SitePages.time(entry.time), "summary": summary,
+            ]
             if let link { row["link"] = link }
             return row
         }
@@ -95,10 +109,15 @@ struct SitePages {
 
     func home() throws -> String {
         let counts = try readers.store.counts()
-        let labels = [("documents", "count.documents"), ("paragraphs", "count.paragraphs"), ("assessments", "count.assessments"), ("evidence", "count.evidence"), ("figures", "count.figures")]
+        let labels = [
+            ("documents", "count.documents"), ("paragraphs", "count.paragraphs"), ("assessments", "count.assessments"),
+            ("evidence", "count.evidence"), ("figures", "count.figures"),
+        ]
         var rows = labels.map { ["value": NumberText.grouped(counts[$0.0] ?? 0), "label": catalogue.text($0.1)] }
         rows.append(["value": NumberText.grouped(readers.arsenals.figures.count), "label": catalogue.text("count.figures") + " (bundled)"])
-        return try render("home", title: catalogue.text("home.title"), ["counts": rows, "latest": try recentEntries(10), "checkpoint": try readers.checkpointNote()])
+        return try render(
+            "home", title: catalogue.text("home.title"),
+            ["counts": rows, "latest": try recentEntries(10), "checkpoint": try readers.checkpointNote()])
     }
 
     struct SearchForm: Decodable {
@@ -113,7 +132,9 @@ struct SitePages {
     func searchQuery(_ form: SearchForm) throws -> SearchQuery {
         var query = SearchQuery(text: String((form.q ?? "").prefix(1000)))
         if let code = form.language, !code.isEmpty {
-            guard let language = Language(code: code) else { throw StocktakeError(.invalidArgument, "'\(code)' is not a UN language; use en, fr, es, ru, ar or zh.") }
+            guard let language = Language(code: code) else {
+                throw StocktakeError(.invalidArgument, "'\(code)' is not a UN language; use en, fr, es, ru, ar or zh.")
+            }
             query.language = language
         }
         if let ref = form.ref?.trimmingCharacters(in: .whitespaces), !ref.isEmpty { query.reference = ref }
@@ -139,14 +160,18 @@ struct SitePages {
         let hits: [[String: Any]] = results.hits.map { hit in
             [
                 "citation": hit.citation, "date": hit.date ?? "", "title": hit.title ?? "",
-                "snippet": SVGChart.escape(hit.snippet).replacingOccurrences(of: "⟦", with: "<mark>").replacingOccurrences(of: "⟧", with: "</mark>"),
+                "snippet": SVGChart.escape(hit.snippet).replacingOccurrences(of: "⟦", with: "<mark>").replacingOccurrences(
+                    of: "⟧", with: "</mark>"),
                 "link": "\(prefix)/documents/\(hit.symbol)?language=\(hit.language)#p-\(hit.paragraph ?? "u\(hit.ordinal)")",
             ]
         }
         var fields: [String: Any] = [
-            "query": form.q ?? "", "ref": form.ref ?? "", "hasQuery": !(form.q ?? "").isEmpty, "total": results.total, "tokens": results.tokens, "hits": hits,
+            "query": form.q ?? "", "ref": form.ref ?? "", "hasQuery": !(form.q ?? "").isEmpty, "total": results.total,
+            "tokens": results.tokens, "hits": hits,
             "start": query.offset + 1,
-            "languages": Language.allCases.map { ["code": $0.rawValue, "name": $0.rawValue.uppercased(), "selected": $0.rawValue == form.language] },
+            "languages": Language.allCases.map {
+                ["code": $0.rawValue, "name": $0.rawValue.uppercased(), "selected": $0.rawValue == form.language]
+            },
         ]
         if page > 1 { fields["previous"] = link(page - 1) }
         if query.offset + results.hits.count < results.total { fields["next"] = link(page + 1) }
@@ -155,7 +180,9 @@ struct SitePages {
 
     func document(symbol: String, language code: String?, compare: String?) throws -> String {
         let language = try code.flatMap { $0.isEmpty ? nil : $0 }.map { code -> Language in
-            guard let language = Language(code: code) else { throw StocktakeError(.invalidArgument, "'\(code)' is not a UN language; use en, fr, es, ru, ar or zh.") }
+            guard let language = Language(code: code) else {
+                throw StocktakeError(.invalidArgument, "'\(code)' is not a UN language; use en, fr, es, ru, ar or zh.")
+            }
             return language
         }
         guard let document = try readers.store.document(symbol: symbol, language: language) else {
@@ -169,8 +196,10 @@ struct SitePages {
         let base = "\(prefix)/documents/\(symbol)"
         let paragraphs: [[String: Any]] = document.paragraphs.map { paragraph in
             var row: [String: Any] = [
-                "anchor": paragraph.number ?? "u\(paragraph.ordinal)", "number": paragraph.number ?? "", "text": paragraph.text, "language": paragraph.language,
-                "citation": CitationText.format(symbol: symbol, number: paragraph.number, ordinal: paragraph.ordinal, language: paragraph.language),
+                "anchor": paragraph.number ?? "u\(paragraph.ordinal)", "number": paragraph.number ?? "", "text": paragraph.text,
+                "language": paragraph.language,
+                "citation": CitationText.format(
+                    symbol: symbol, number: paragraph.number, ordinal: paragraph.ordinal, language: paragraph.language),
                 "refs": Array(Set(paragraph.references.map(\.id))).sorted().map { id -> [String: String] in
                     let link: String
                     if readers.registry.commitments.contains(where: { $0.id == id }) {
@@ -193,9 +222,12 @@ struct SitePages {
         return try render(
             "document", title: symbol,
             [
-                "symbol": symbol, "title": document.header.title ?? "", "date": document.header.date ?? "", "submitter": document.header.submitter ?? "",
+                "symbol": symbol, "title": document.header.title ?? "", "date": document.header.date ?? "",
+                "submitter": document.header.submitter ?? "",
                 "versions": codes.map { ["code": $0.uppercased(), "link": "\(base)?language=\($0)", "current": $0 == shown] },
-                "compareLinks": codes.filter { $0 != shown }.map { ["code": $0.uppercased(), "link": "\(base)?language=\(shown)&compare=\($0)"] },
+                "compareLinks": codes.filter { $0 != shown }.map {
+                    ["code": $0.uppercased(), "link": "\(base)?language=\(shown)&compare=\($0)"]
+                },
                 "hasCompareLinks": codes.count > 1, "compare": other != nil, "paragraphs": paragraphs,
             ])
     }
@@ -207,7 +239,9 @@ struct SitePages {
 
     func scorecard(commitments: [String]?, states: [String]?, cycle period: CyclePeriod) throws -> Scorecard {
         try ScorecardBuilder(registry: readers.registry, scale: readers.stocktaking.scale, method: readers.stocktaking.method)
-            .build(assessments: try readers.store.assessments(state: nil, commitment: nil), filter: ScorecardFilter(states: states, commitments: commitments, cycles: [period]))
+            .build(
+                assessments: try readers.store.assessments(state: nil, commitment: nil),
+                filter: ScorecardFilter(states: states, commitments: commitments, cycles: [period]))
     }
 
     func commitment(_ id: String, cycle text: String?) throws -> String {
@@ -218,9 +252,11 @@ struct SitePages {
         for id in Set(card.cells.flatMap(\.evidence)) { evidence[id] = try readers.store.evidenceItem(id: id) }
         let cells: [[String: Any]] = card.cells.map { cell in
             var row: [String: Any] = [
-                "state": cell.state, "name": readers.registry.displayName(of: cell.state, in: content), "statusClass": cell.status ?? "missing",
+                "state": cell.state, "name": readers.registry.displayName(of: cell.state, in: content),
+                "statusClass": cell.status ?? "missing",
                 "statusLabel": statusLabel(cell.status), "derived": cell.derived,
-                "evidence": cell.evidence.compactMap { evidence[$0]?.payload.source.citation } + [cell.derivedFrom?.summary].compactMap { $0 },
+                "evidence": cell.evidence.compactMap { evidence[$0]?.payload.source.citation }
+                    + [cell.derivedFrom?.summary].compactMap { $0 },
             ]
             if let rationale = cell.rationale { row["rationale"] = rationale }
             if let entry = cell.assessment { row["entry"] = entry }
@@ -233,11 +269,13 @@ struct SitePages {
             "id": commitment.id, "label": commitment.labels[content] ?? commitment.labels[.en] ?? commitment.id,
             "source": [instrument?.symbol, commitment.sourceParagraph].compactMap { $0 }.joined(separator: ", "),
             "addressees": commitment.addressees.map { readers.registry.displayName(of: $0, in: content) }.joined(separator: ", "),
-            "children": readers.registry.children(of: commitment.id).map { ["id": $0.id] }, "hasChildren": !readers.registry.children(of: commitment.id).isEmpty,
+            "children": readers.registry.children(of: commitment.id).map { ["id": $0.id] },
+            "hasChildren": !readers.registry.children(of: commitment.id).isEmpty,
             "cycle": period.id, "cells": cells, "paragraphCount": hits.count,
             "paragraphs": hits.map { hit in
                 [
-                    "citation": hit.citation, "date": hit.date ?? "", "submitter": hit.submitter ?? "", "surfaces": hit.surfaces.joined(separator: ", "),
+                    "citation": hit.citation, "date": hit.date ?? "", "submitter": hit.submitter ?? "",
+                    "surfaces": hit.surfaces.joined(separator: ", "),
                     "link": "\(prefix)/documents/\(hit.symbol)?language=\(hit.language)#p-\(hit.paragraph ?? "")",
                 ]
             },
@@ -250,46 +288,66 @@ struct SitePages {
     func state(_ id: String) throws -> String {
         let state = try readers.registry.state(id)
         let today = SitePages.today
-        let memberships = try readers.registry.memberships(of: state.id, asOf: today).filter(\.isMember).map { readers.registry.displayName(of: $0.organization, in: content) }
+        let memberships = try readers.registry.memberships(of: state.id, asOf: today).filter(\.isMember).map {
+            readers.registry.displayName(of: $0.organization, in: content)
+        }
         let days = [Day(iso: "2000-04-24")!, Day(iso: "2010-05-03")!, Day(iso: "2022-08-01")!, today]
         let treaties: [[String: Any]] = try ["NPT", "CTBT", "TPNW"].map { treaty in
             [
                 "name": readers.registry.displayName(of: treaty, in: content),
-                "standings": try days.map { day in (try readers.registry.treatyStatus(treaty, asOf: day).states.first { $0.state == state.id }?.standing ?? .none).rawValue },
+                "standings": try days.map { day in
+                    (try readers.registry.treatyStatus(treaty, asOf: day).states.first { $0.state == state.id }?.standing ?? .none).rawValue
+                },
             ]
         }
         let history = AssessmentHistory(try readers.store.assessments(state: state.id, commitment: nil))
         let assessments: [[String: Any]] = history.entries.reversed().map { item in
             let p = item.assessment.payload
             return [
-                "entry": item.assessment.entryIndex, "cycle": p.cycle.id, "commitment": p.commitment, "status": p.status, "statusLabel": statusLabel(p.status),
+                "entry": item.assessment.entryIndex, "cycle": p.cycle.id, "commitment": p.commitment, "status": p.status,
+                "statusLabel": statusLabel(p.status),
                 "inForce": item.inForce, "rationale": p.rationale,
-                "cite": "Stocktake assessment, log entry \(item.assessment.entryIndex): \(p.state) on \(p.commitment), cycle \(p.cycle.id), \(p.status)",
+                "cite":
+                    "Stocktake assessment, log entry \(item.assessment.entryIndex): \(p.state) on \(p.commitment), cycle \(p.cycle.id), \(p.status)",
             ]
         }
-        let figures = try readers.figures().filter { !$0.superseded && $0.payload.state == state.id }.sorted { ($0.payload.series, $0.payload.metric, $0.payload.date) < ($1.payload.series, $1.payload.metric, $1.payload.date) }
+        let figures = try readers.figures().filter { !$0.superseded && $0.payload.state == state.id }.sorted {
+            ($0.payload.series, $0.payload.metric, $0.payload.date) < ($1.payload.series, $1.payload.metric, $1.payload.date)
+        }
         var fields: [String: Any] = [
-            "id": state.id, "name": state.names[content] ?? state.names[.en] ?? state.id, "formalName": state.formalNames[content] ?? "", "memberships": memberships,
+            "id": state.id, "name": state.names[content] ?? state.names[.en] ?? state.id, "formalName": state.formalNames[content] ?? "",
+            "memberships": memberships,
             "days": days.map(\.description), "treaties": treaties, "assessments": assessments, "hasFigures": !figures.isEmpty,
             "figures": figures.map { figure -> [String: String] in
                 let p = figure.payload
                 return [
                     "anchor": "\(p.series)-\(p.metric)-\(p.date)", "series": p.series, "metric": p.metric, "date": p.date.description,
-                    "value": NumberText.grouped(Int(p.value)) + (p.low != nil || p.high != nil ? " (\(NumberText.grouped(Int(p.lowOrValue)))–\(NumberText.grouped(Int(p.highOrValue))))" : ""),
+                    "value": NumberText.grouped(Int(p.value))
+                        + (p.low != nil || p.high != nil
+                            ? " (\(NumberText.grouped(Int(p.lowOrValue)))–\(NumberText.grouped(Int(p.highOrValue))))" : ""),
                     "source": p.source, "sourceLabel": URL(string: p.source)?.host ?? p.source,
-                    "cite": "\(p.series), \(p.state) \(p.metric) as of \(p.date): \(NumberText.decimal(p.value)) (\(p.nature); \(p.source), consulted \(p.consulted))",
+                    "cite":
+                        "\(p.series), \(p.state) \(p.metric) as of \(p.date): \(NumberText.decimal(p.value)) (\(p.nature); \(p.source), consulted \(p.consulted))",
                 ]
             },
         ]
         if !figures.isEmpty {
             let trajectory = TrajectoryAnalyzer.analyze(
-                state: state.id, metric: "total-inventory", series: "SIPRI", figures: try readers.figures(), programmes: readers.arsenals.programmes, asOf: today)
-            fields["trajectory"] = TrajectoryRendering.text(trajectory, registry: readers.registry).split(separator: "\n").first { $0.hasPrefix("zero is") }.map(String.init) ?? ""
+                state: state.id, metric: "total-inventory", series: "SIPRI", figures: try readers.figures(),
+                programmes: readers.arsenals.programmes, asOf: today)
+            fields["trajectory"] =
+                TrajectoryRendering.text(trajectory, registry: readers.registry).split(separator: "\n").first { $0.hasPrefix("zero is") }
+                .map(String.init) ?? ""
             fields["milestones"] = trajectory.milestones.filter { $0.target != nil }.map { m in
-                ["programme": m.programme, "phase": m.phase, "due": m.due?.description ?? "—", "target": "≤ " + NumberText.grouped(Int(m.target ?? 0)), "status": m.status]
+                [
+                    "programme": m.programme, "phase": m.phase, "due": m.due?.description ?? "—",
+                    "target": "≤ " + NumberText.grouped(Int(m.target ?? 0)), "status": m.status,
+                ]
             }
         }
-        return try render("state", title: state.names[content] ?? state.id, sources: [(readers.registry.source(state.source, in: "states.json")?.url ?? "", "registry")], fields)
+        return try render(
+            "state", title: state.names[content] ?? state.id,
+            sources: [(readers.registry.source(state.source, in: "states.json")?.url ?? "", "registry")], fields)
     }
 
     static var today: Day {
@@ -299,7 +357,10 @@ struct SitePages {
         return Day(year: c.year!, month: c.month!, day: c.day!)!
     }
 
-    func table(_ heading: String, intro: String? = nil, columns: [String], rows: [[[String: String]]], form: [String: Any]? = nil, image: [String: String]? = nil, title: String) throws -> String {
+    func table(
+        _ heading: String, intro: String? = nil, columns: [String], rows: [[[String: String]]], form: [String: Any]? = nil,
+        image: [String: String]? = nil, title: String
+    ) throws -> String {
         var fields: [String: Any] = ["heading": heading, "columns": columns, "rows": rows.map { ["cells": $0] }]
         if let intro { fields["intro"] = intro }
         if let form { fields["form"] = form }
@@ -310,50 +371,82 @@ struct SitePages {
     func states() throws -> String {
         let possessors = Set(Programme.possessors)
         let rows = readers.registry.states.sorted { ($0.names[content] ?? $0.id) < ($1.names[content] ?? $1.id) }.map { state in
-            [["text": state.names[content] ?? state.id, "link": "\(prefix)/states/\(state.id)"], ["text": state.id], ["text": possessors.contains(state.id) ? "✓" : ""]]
+            [
+                ["text": state.names[content] ?? state.id, "link": "\(prefix)/states/\(state.id)"], ["text": state.id],
+                ["text": possessors.contains(state.id) ? "✓" : ""],
+            ]
         }
-        return try table(catalogue.text("states.title"), columns: [catalogue.text("report.state"), "ISO", catalogue.text("state.figures")], rows: rows, title: catalogue.text("states.title"))
+        return try table(
+            catalogue.text("states.title"), columns: [catalogue.text("report.state"), "ISO", catalogue.text("state.figures")], rows: rows,
+            title: catalogue.text("states.title"))
     }
 
     func commitments() throws -> String {
         let rows = readers.registry.commitments.map { c in
-            [["text": c.id, "link": "\(prefix)/commitments/\(c.id)"], ["text": c.labels[content] ?? c.labels[.en] ?? ""], ["text": c.addressees.map { readers.registry.displayName(of: $0, in: content) }.joined(separator: ", ")]]
+            [
+                ["text": c.id, "link": "\(prefix)/commitments/\(c.id)"], ["text": c.labels[content] ?? c.labels[.en] ?? ""],
+                ["text": c.addressees.map { readers.registry.displayName(of: $0, in: content) }.joined(separator: ", ")],
+            ]
         }
         return try table(
-            catalogue.text("commitments.title"), columns: ["", catalogue.text("report.commitments"), catalogue.text("report.addressees")], rows: rows, title: catalogue.text("commitments.title"))
+            catalogue.text("commitments.title"), columns: ["", catalogue.text("report.commitments"), catalogue.text("report.addressees")],
+            rows: rows, title: catalogue.text("commitments.title"))
     }
 
     func compare(states text: String?, cycle cycleText: String?) throws -> String {
-        let ids = try (text ?? "USA,RUS,CHN,GBR").split(separator: ",").map { try readers.registry.state(String($0).trimmingCharacters(in: .whitespaces)).id }
-        guard !ids.isEmpty, ids.count <= 4 else { throw StocktakeError(.invalidArgument, "Compare one to four states, separated by commas, for example USA,RUS,CHN,GBR.") }
+        let ids = try (text ?? "USA,RUS,CHN,GBR").split(separator: ",").map {
+            try readers.registry.state(String($0).trimmingCharacters(in: .whitespaces)).id
+        }
+        guard !ids.isEmpty, ids.count <= 4 else {
+            throw StocktakeError(.invalidArgument, "Compare one to four states, separated by commas, for example USA,RUS,CHN,GBR.")
+        }
         let period = try cycle(cycleText)
         let card = try scorecard(commitments: nil, states: ids, cycle: period)
         let commitmentIDs = card.cells.map(\.commitment).reduce(into: [String]()) { if !$0.contains($1) { $0.append($1) } }
         var rows: [[[String: String]]] = commitmentIDs.map { commitment in
-            [["text": commitment, "link": "\(prefix)/commitments/\(commitment)"]] + ids.map { state in
-                let cell = card.cells.first { $0.state == state && $0.commitment == commitment }
-                return ["text": statusLabel(cell?.status), "status": cell?.status ?? "missing"]
-            }
+            [["text": commitment, "link": "\(prefix)/commitments/\(commitment)"]]
+                + ids.map { state in
+                    let cell = card.cells.first { $0.state == state && $0.commitment == commitment }
+                    return ["text": statusLabel(cell?.status), "status": cell?.status ?? "missing"]
+                }
         }
         let figures = try readers.figures()
-        rows.append([["text": "SIPRI total-inventory"]] + ids.map { state in
-            let latest = figures.filter { !$0.superseded && $0.payload.state == state && $0.payload.series == "SIPRI" && $0.payload.metric == "total-inventory" }.max { $0.payload.date < $1.payload.date }
-            return ["text": latest.map { "\(NumberText.grouped(Int($0.payload.value))) (\($0.payload.date))" } ?? "—"]
-        })
+        rows.append(
+            [["text": "SIPRI total-inventory"]]
+                + ids.map { state in
+                    let latest = figures.filter {
+                        !$0.superseded && $0.payload.state == state && $0.payload.series == "SIPRI"
+                            && $0.payload.metric == "total-inventory"
+                    }.max { $0.payload.date < $1.payload.date }
+                    return ["text": latest.map { "\(NumberText.grouped(Int($0.payload.value))) (\($0.payload.date))" } ?? "—"]
+                })
         return try table(
-            catalogue.text("compare.title"), intro: catalogue.text("compare.intro"), columns: [catalogue.text("report.commitments")] + ids.map { readers.registry.displayName(of: $0, in: content) },
+            catalogue.text("compare.title"), intro: catalogue.text("compare.intro"),
+            columns: [catalogue.text("report.commitments")] + ids.map { readers.registry.displayName(of: $0, in: content) },
             rows: rows,
-            form: ["action": "\(prefix)/compare", "fields": [["label": catalogue.text("nav.states"), "name": "states", "value": ids.joined(separator: ",")], ["label": catalogue.text("report.cycle"), "name": "cycle", "value": period.id]]],
+            form: [
+                "action": "\(prefix)/compare",
+                "fields": [
+                    ["label": catalogue.text("nav.states"), "name": "states", "value": ids.joined(separator: ",")],
+                    ["label": catalogue.text("report.cycle"), "name": "cycle", "value": period.id],
+                ],
+            ],
             title: catalogue.text("compare.title"))
     }
 
     func programmes() throws -> String {
         let rows = readers.arsenals.programmes.map { p in
-            [["text": p.id, "link": "\(prefix)/programmes/\(p.id)"], ["text": p.title[language.rawValue] ?? p.title["en"] ?? p.id], ["text": p.proposedBy], ["text": "\(p.phases.count)"], ["text": p.source.verification]]
+            [
+                ["text": p.id, "link": "\(prefix)/programmes/\(p.id)"], ["text": p.title[language.rawValue] ?? p.title["en"] ?? p.id],
+                ["text": p.proposedBy], ["text": "\(p.phases.count)"], ["text": p.source.verification],
+            ]
         }
         return try table(
-            catalogue.text("programmes.title"), columns: ["", catalogue.text("programmes.title"), "", catalogue.text("programme.phase"), catalogue.text("report.source")], rows: rows,
-            image: ["src": "/charts/world.svg?lang=\(language.rawValue)", "alt": catalogue.text("chart.world")], title: catalogue.text("programmes.title"))
+            catalogue.text("programmes.title"),
+            columns: ["", catalogue.text("programmes.title"), "", catalogue.text("programme.phase"), catalogue.text("report.source")],
+            rows: rows,
+            image: ["src": "/charts/world.svg?lang=\(language.rawValue)", "alt": catalogue.text("chart.world")],
+            title: catalogue.text("programmes.title"))
     }
 
     func programme(_ id: String) throws -> String {
@@ -371,11 +464,17 @@ struct SitePages {
                 default: what = target.status ?? ""
                 }
                 let statuses = states.map { state -> String in
-                    let analysis = TrajectoryAnalyzer.analyze(state: state, metric: target.metric ?? "total-inventory", series: "SIPRI", figures: figures, programmes: [Programme.only(programme, phase: phase, target: target)], asOf: SitePages.today)
+                    let analysis = TrajectoryAnalyzer.analyze(
+                        state: state, metric: target.metric ?? "total-inventory", series: "SIPRI", figures: figures,
+                        programmes: [Programme.only(programme, phase: phase, target: target)], asOf: SitePages.today)
                     return "\(state): \(analysis.milestones.first?.status ?? "—")"
                 }
                 rows.append([
-                    ["text": phase.label[language.rawValue] ?? phase.label["en"] ?? phase.id], ["text": phase.end.day(trigger: programme.trigger?.date)?.description ?? (programme.trigger?.label[language.rawValue] ?? "—")],
+                    ["text": phase.label[language.rawValue] ?? phase.label["en"] ?? phase.id],
+                    [
+                        "text": phase.end.day(trigger: programme.trigger?.date)?.description
+                            ?? (programme.trigger?.label[language.rawValue] ?? "—")
+                    ],
                     ["text": what], ["text": target.sourcing], ["text": statuses.joined(separator: " · ")],
                 ])
             }
@@ -383,8 +482,12 @@ struct SitePages {
         return try render(
             "list", title: programme.id, sources: [(programme.source.url, programme.source.title)],
             [
-                "heading": "\(programme.id) — \(programme.title[language.rawValue] ?? programme.title["en"] ?? "")", "intro": "\(programme.proposedBy) · \(programme.source.url) (\(programme.source.verification))",
-                "columns": [catalogue.text("programme.phase"), catalogue.text("programme.due"), catalogue.text("programme.target"), catalogue.text("report.source"), catalogue.text("report.status")],
+                "heading": "\(programme.id) — \(programme.title[language.rawValue] ?? programme.title["en"] ?? "")",
+                "intro": "\(programme.proposedBy) · \(programme.source.url) (\(programme.source.verification))",
+                "columns": [
+                    catalogue.text("programme.phase"), catalogue.text("programme.due"), catalogue.text("programme.target"),
+                    catalogue.text("report.source"), catalogue.text("report.status"),
+                ],
                 "rows": rows.map { ["cells": $0] },
             ])
     }
@@ -394,23 +497,38 @@ struct SitePages {
         let card = try scorecard(commitments: nil, states: nil, cycle: period)
         let rows = (card.states + card.groups).map { s in
             [
-                ["text": readers.registry.displayName(of: s.id, in: content), "link": s.scope == "state" ? "\(prefix)/states/\(s.id)" : ""], ["text": s.scope],
-                ["text": s.score.map { NumberText.decimal($0) } ?? "—"], ["text": s.percent.map { NumberText.decimal($0, digits: 1) + "%" } ?? "—"], ["text": "\(s.scored)"],
+                [
+                    "text": readers.registry.displayName(of: s.id, in: content),
+                    "link": s.scope == "state" ? "\(prefix)/states/\(s.id)" : "",
+                ], ["text": s.scope],
+                ["text": s.score.map { NumberText.decimal($0) } ?? "—"],
+                ["text": s.percent.map { NumberText.decimal($0, digits: 1) + "%" } ?? "—"], ["text": "\(s.scored)"],
                 ["text": "\(s.evidenceCount)" + (s.thin ? " (\(catalogue.text("report.thin")))" : "")],
             ].map { $0.filter { !$0.value.isEmpty } }
         }
         return try table(
             "\(catalogue.text("scorecard.title")) — \(period.id)", intro: readers.stocktaking.method.description,
-            columns: [catalogue.text("report.state"), "", catalogue.text("report.score"), catalogue.text("report.percent"), catalogue.text("report.scored"), catalogue.text("report.evidenceCount")],
-            rows: rows, form: ["action": "\(prefix)/scorecard", "fields": [["label": catalogue.text("report.cycle"), "name": "cycle", "value": period.id]]], title: catalogue.text("scorecard.title"))
+            columns: [
+                catalogue.text("report.state"), "", catalogue.text("report.score"), catalogue.text("report.percent"),
+                catalogue.text("report.scored"), catalogue.text("report.evidenceCount"),
+            ],
+            rows: rows,
+            form: [
+                "action": "\(prefix)/scorecard",
+                "fields": [["label": catalogue.text("report.cycle"), "name": "cycle", "value": period.id]],
+            ], title: catalogue.text("scorecard.title"))
     }
 
     func logPage(base: String) throws -> String {
-        try render("log", title: catalogue.text("log.title"), ["checkpoint": try readers.checkpointNote(), "verifierKey": readers.logKey.encoded, "base": base, "entries": try recentEntries(50)])
+        try render(
+            "log", title: catalogue.text("log.title"),
+            [
+                "checkpoint": try readers.checkpointNote(), "verifierKey": readers.logKey.encoded, "base": base,
+                "entries": try recentEntries(50),
+            ])
     }
 
     func error(title: String, detail: String) throws -> String {
         try render("error", title: title, ["title": title, "detail": detail])
     }
 }
-

@@ -26,10 +26,19 @@ struct WriteRoutes: Sendable {
     /// The author the request's token is bound to, or 401.
     func author(_ request: Request) throws -> NoteSigner {
         guard let header = request.headers[.authorization], header.hasPrefix("Bearer ") else {
-            throw HTTPError(.unauthorized, message: "Writes need a bearer token; issue one with 'stocktake tokens issue NAME' and send it as 'Authorization: Bearer <token>'.")
+            throw HTTPError(
+                .unauthorized,
+                message:
+                    "Writes need a bearer token; issue one with 'stocktake tokens issue NAME' and send it as 'Authorization: Bearer <token>'."
+            )
         }
-        guard let name = APITokens(home: readers.settings.home).author(for: String(header.dropFirst(7)).trimmingCharacters(in: .whitespaces)) else {
-            throw HTTPError(.unauthorized, message: "The bearer token is not known here (it may have been revoked); issue a new one with 'stocktake tokens issue NAME'.")
+        guard
+            let name = APITokens(home: readers.settings.home).author(for: String(header.dropFirst(7)).trimmingCharacters(in: .whitespaces))
+        else {
+            throw HTTPError(
+                .unauthorized,
+                message:
+                    "The bearer token is not known here (it may have been revoked); issue a new one with 'stocktake tokens issue NAME'.")
         }
         return try KeyFiles(directory: readers.settings.home.appendingPathComponent("keys")).authorSigner(name)
     }
@@ -44,13 +53,17 @@ struct WriteRoutes: Sendable {
     }
 
     func decode<T: Decodable>(_ type: T.Type, _ bytes: [UInt8]) throws -> T {
-        guard String(validating: bytes, as: UTF8.self) != nil else { throw StocktakeError(.encoding, "The request body is not UTF-8; send JSON encoded as UTF-8.") }
+        guard String(validating: bytes, as: UTF8.self) != nil else {
+            throw StocktakeError(.encoding, "The request body is not UTF-8; send JSON encoded as UTF-8.")
+        }
         do {
             return try JSONDecoder().decode(type, from: Data(bytes))
         } catch DecodingError.keyNotFound(let key, _) {
-            throw StocktakeError(.invalidArgument, "The JSON body lacks the field '\(key.stringValue)'; see /api/v1/openapi.json for the shape.")
+            throw StocktakeError(
+                .invalidArgument, "The JSON body lacks the field '\(key.stringValue)'; see /api/v1/openapi.json for the shape.")
         } catch {
-            throw StocktakeError(.invalidArgument, "The request body is not the JSON this endpoint takes; see /api/v1/openapi.json for the shape.")
+            throw StocktakeError(
+                .invalidArgument, "The request body is not the JSON this endpoint takes; see /api/v1/openapi.json for the shape.")
         }
     }
 
@@ -66,7 +79,9 @@ struct WriteRoutes: Sendable {
     @Sendable func assess(_ request: Request, context: BasicRequestContext) async throws -> Response {
         let signer = try author(request)
         let body = try decode(AssessmentBody.self, try await body(request, limit: readers.settings.maximumJSONBody))
-        let draft = AssessmentDraft(state: body.state, commitment: body.commitment, cycle: body.cycle, status: body.status, rationale: body.rationale, evidence: body.evidence ?? [])
+        let draft = AssessmentDraft(
+            state: body.state, commitment: body.commitment, cycle: body.cycle, status: body.status, rationale: body.rationale,
+            evidence: body.evidence ?? [])
         let reference = readers.stocktaking
         let recorded = try await writer.write { keeper in try keeper.assess([(nil, draft)], reference: reference, author: signer) }
         var response = try Responses.json(recorded)
@@ -95,9 +110,11 @@ struct WriteRoutes: Sendable {
             } else if let url = body.url, let title = body.title, let consulted = body.consulted.flatMap(Day.init(iso:)) {
                 source = try RecordKeeper.externalEvidence(url: url, title: title, consulted: consulted, sha256: nil)
             } else {
-                throw StocktakeError(.invalidArgument, "Evidence needs 'cite' (a paragraph citation) or 'url', 'title' and 'consulted' (YYYY-MM-DD).")
+                throw StocktakeError(
+                    .invalidArgument, "Evidence needs 'cite' (a paragraph citation) or 'url', 'title' and 'consulted' (YYYY-MM-DD).")
             }
-            return try keeper.addEvidence(subject: body.subject, commitment: body.commitment, source: source, note: body.note, author: signer)
+            return try keeper.addEvidence(
+                subject: body.subject, commitment: body.commitment, source: source, note: body.note, author: signer)
         }
         var response = try Responses.json(recorded)
         response.status = .created
@@ -107,7 +124,9 @@ struct WriteRoutes: Sendable {
     @Sendable func figures(_ request: Request, context: BasicRequestContext) async throws -> Response {
         let signer = try author(request)
         let bytes = try await body(request, limit: readers.settings.maximumJSONBody)
-        guard let text = String(validating: bytes, as: UTF8.self) else { throw StocktakeError(.encoding, "The CSV is not UTF-8; save it as UTF-8 and send it again.") }
+        guard let text = String(validating: bytes, as: UTF8.self) else {
+            throw StocktakeError(.encoding, "The CSV is not UTF-8; save it as UTF-8 and send it again.")
+        }
         let payloads = try FigureTable.parse(csv: text, name: "the request body", registry: readers.registry)
         let recorded = try await writer.write { keeper in try keeper.recordFigures(payloads, author: signer) }
         var response = try Responses.json(recorded)
@@ -125,11 +144,14 @@ struct WriteRoutes: Sendable {
         let signer = try author(request)
         let query = try request.uri.decodeQuery(as: DocumentQuery.self, context: context)
         let language = try query.language.map { code -> Language in
-            guard let language = Language(code: code) else { throw StocktakeError(.invalidArgument, "'\(code)' is not a UN language; use en, fr, es, ru, ar or zh.") }
+            guard let language = Language(code: code) else {
+                throw StocktakeError(.invalidArgument, "'\(code)' is not a UN language; use en, fr, es, ru, ar or zh.")
+            }
             return language
         }
         let bytes = try await body(request, limit: readers.settings.maximumDocumentBody)
-        let given = (query.name ?? "").replacingOccurrences(of: "/", with: "_").replacingOccurrences(of: "\\", with: "_").trimmingCharacters(in: .whitespaces)
+        let given = (query.name ?? "").replacingOccurrences(of: "/", with: "_").replacingOccurrences(of: "\\", with: "_")
+            .trimmingCharacters(in: .whitespaces)
         let name = given.isEmpty || given.hasPrefix(".") ? "upload.txt" : String(given.prefix(100))
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("stocktake-upload-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
@@ -138,19 +160,25 @@ struct WriteRoutes: Sendable {
         do {
             try Data(bytes).write(to: file)
         } catch {
-            throw StocktakeError(.invalidArgument, "The upload could not be staged under the name given; use a plain file name such as paper.txt.")
+            throw StocktakeError(
+                .invalidArgument, "The upload could not be staged under the name given; use a plain file name such as paper.txt.")
         }
         let symbol = query.symbol
         let outcome = try await writer.write { keeper -> StoredVersion in
-            guard keeper.keys.hasLogKey, try keeper.store.roles(author: signer.name, keyID: Hex.encode(signer.verifier.keyID)).contains("assessor") || signer.name == KeyFiles.operatorAuthor else {
-                throw StocktakeError(.key, "The author key \(signer.name) may not ingest documents; ingest is for the operator and assessors.")
+            guard keeper.keys.hasLogKey,
+                try keeper.store.roles(author: signer.name, keyID: Hex.encode(signer.verifier.keyID)).contains("assessor")
+                    || signer.name == KeyFiles.operatorAuthor
+            else {
+                throw StocktakeError(
+                    .key, "The author key \(signer.name) may not ingest documents; ingest is for the operator and assessors.")
             }
             switch try keeper.ingest(file: file, symbol: symbol, language: language) {
             case .added(let version), .newVersion(let version), .unchanged(let version): return version
             }
         }
         struct Output: Encodable { let symbol: String, language: String, version: Int, entry: UInt64 }
-        var response = try Responses.json(Output(symbol: outcome.symbol, language: outcome.language, version: outcome.version, entry: outcome.entryIndex))
+        var response = try Responses.json(
+            Output(symbol: outcome.symbol, language: outcome.language, version: outcome.version, entry: outcome.entryIndex))
         response.status = .created
         return response
     }

@@ -32,7 +32,9 @@ public struct APITokens: Sendable {
     public func author(for token: String) -> String? {
         guard token.hasPrefix("stk_"), token.count == 68, token.dropFirst(4).allSatisfy(\.isHexDigit) else { return nil }
         let url = directory.appendingPathComponent(APITokens.digest(token))
-        guard let data = FileManager.default.contents(atPath: url.path), let name = String(validating: data, as: UTF8.self) else { return nil }
+        guard let data = FileManager.default.contents(atPath: url.path), let name = String(validating: data, as: UTF8.self) else {
+            return nil
+        }
         return name.trimmingCharacters(in: .whitespacesAndNewlines)
     }
 
@@ -41,7 +43,10 @@ public struct APITokens: Sendable {
     public func revoke(author: String) throws -> Int {
         let names = (try? FileManager.default.contentsOfDirectory(atPath: directory.path)) ?? []
         var count = 0
-        for name in names where (try? String(contentsOf: directory.appendingPathComponent(name), encoding: .utf8))?.trimmingCharacters(in: .whitespacesAndNewlines) == author {
+        for name in names
+        where (try? String(contentsOf: directory.appendingPathComponent(name), encoding: .utf8))?.trimmingCharacters(
+            in: .whitespacesAndNewlines) == author
+        {
             try FileManager.default.removeItem(at: directory.appendingPathComponent(name))
             count += 1
         }

@@ -13,7 +13,10 @@ public struct ArsenalReference: Sendable {
     /// A programme by identifier, or a sentence listing those that exist.
     public func programme(_ id: String) throws -> Programme {
         guard let programme = programmes.first(where: { $0.id.caseInsensitiveCompare(id) == .orderedSame }) else {
-            throw StocktakeError(.unknownIdentifier, "There is no programme '\(id)'; use one of \(programmes.map(\.id).joined(separator: ", ")), or give a file with --programme-file.")
+            throw StocktakeError(
+                .unknownIdentifier,
+                "There is no programme '\(id)'; use one of \(programmes.map(\.id).joined(separator: ", ")), or give a file with --programme-file."
+            )
         }
         return programme
     }
@@ -40,7 +43,8 @@ public enum FigureTable {
         guard problems.isEmpty else {
             throw StocktakeError(
                 .invalidArgument,
-                "\(problems.count) of \(table.rows.count) rows of \(name) are invalid, so nothing was imported; fix them and import again:\n" + problems.map { "  " + $0 }.joined(separator: "\n"))
+                "\(problems.count) of \(table.rows.count) rows of \(name) are invalid, so nothing was imported; fix them and import again:\n"
+                    + problems.map { "  " + $0 }.joined(separator: "\n"))
         }
         return payloads
     }
@@ -50,7 +54,9 @@ public enum FigureTable {
             if required { throw StocktakeError(.invalidArgument, "the \(what) is missing") }
             return nil
         }
-        guard let value = Double(text.replacingOccurrences(of: "_", with: "")), value.isFinite else { throw StocktakeError(.invalidArgument, "the \(what) '\(text)' is not a number") }
+        guard let value = Double(text.replacingOccurrences(of: "_", with: "")), value.isFinite else {
+            throw StocktakeError(.invalidArgument, "the \(what) '\(text)' is not a number")
+        }
         guard value >= 0 else { throw StocktakeError(.invalidArgument, "the \(what) \(text) is negative; counts and stocks are 0 or more") }
         return value
     }
@@ -62,7 +68,9 @@ public enum FigureTable {
         let low = try number(fields["low"], "low bound", required: false)
         let high = try number(fields["high"], "high bound", required: false)
         guard (low ?? value) <= value, value <= (high ?? value) else {
-            throw StocktakeError(.invalidArgument, "the bounds \(fields["low"] ?? "")–\(fields["high"] ?? "") do not enclose the value \(fields["value"] ?? "")")
+            throw StocktakeError(
+                .invalidArgument,
+                "the bounds \(fields["low"] ?? "")–\(fields["high"] ?? "") do not enclose the value \(fields["value"] ?? "")")
         }
         guard let date = Day(iso: fields["date"] ?? "") else {
             throw StocktakeError(.invalidDate, "'\(fields["date"] ?? "")' is not a date; write YYYY-MM-DD")
@@ -78,16 +86,23 @@ public enum FigureTable {
         let source = fields["source"] ?? ""
         let isURL = source.hasPrefix("https://") || source.hasPrefix("http://")
         let isSymbol = source.range(of: #"^[A-Z][A-Za-z0-9.\-]*(/[A-Za-z0-9.()\- ]+)+$"#, options: .regularExpression) != nil
-        guard !source.isEmpty else { throw StocktakeError(.invalidArgument, "the source is missing; give the URL or UN symbol where the figure can be read") }
-        guard isURL || isSymbol, source.count <= 2_000 else { throw StocktakeError(.invalidArgument, "the source '\(source.prefix(60))' is neither a web address nor a UN symbol") }
+        guard !source.isEmpty else {
+            throw StocktakeError(.invalidArgument, "the source is missing; give the URL or UN symbol where the figure can be read")
+        }
+        guard isURL || isSymbol, source.count <= 2_000 else {
+            throw StocktakeError(.invalidArgument, "the source '\(source.prefix(60))' is neither a web address nor a UN symbol")
+        }
         let consultedText = fields["consulted"] ?? ""
         guard let consulted = consultedText.isEmpty ? date : Day(iso: consultedText) else {
             throw StocktakeError(.invalidDate, "'\(consultedText)' is not a date; write YYYY-MM-DD")
         }
-        let objection = (fields["objectionBy"]).flatMap { $0.isEmpty ? nil : $0 }.map { FigureObjection(by: $0, text: fields["objection"] ?? "") }
+        let objection = (fields["objectionBy"]).flatMap { $0.isEmpty ? nil : $0 }.map {
+            FigureObjection(by: $0, text: fields["objection"] ?? "")
+        }
         func optional(_ key: String) -> String? { fields[key].flatMap { $0.isEmpty ? nil : $0 } }
         return FigurePayload(
-            state: state, metric: metric, value: value, low: low, high: high, date: date, nature: nature, series: series, source: source, consulted: consulted,
+            state: state, metric: metric, value: value, low: low, high: high, date: date, nature: nature, series: series, source: source,
+            consulted: consulted,
             verification: optional("verification"), note: optional("note"), objection: objection)
     }
 }
@@ -105,19 +120,24 @@ public enum ArsenalDirectory {
     /// Reads the bundled data (and extra programme files), checked against the registry.
     public static func load(from dataDirectory: URL, registry: Registry, programmeFiles: [String] = []) throws -> ArsenalReference {
         let folder = dataDirectory.appendingPathComponent("arsenals")
-        let series = try StocktakingDirectory.decode(SeriesFile.self, at: folder.appendingPathComponent("series.json"), what: "series").series
+        let series = try StocktakingDirectory.decode(SeriesFile.self, at: folder.appendingPathComponent("series.json"), what: "series")
+            .series
         let csvData = try StocktakingDirectory.read(folder.appendingPathComponent("figures.csv"), what: "figures", limit: 16 * 1024 * 1024)
         let payloads: [FigurePayload]
         do {
-            payloads = try FigureTable.parse(csv: String(decoding: csvData, as: UTF8.self), name: "Data/arsenals/figures.csv", registry: registry)
+            payloads = try FigureTable.parse(
+                csv: String(decoding: csvData, as: UTF8.self), name: "Data/arsenals/figures.csv", registry: registry)
         } catch let error as StocktakeError {
             throw StocktakeError(.corruptData, "The bundled figures do not check: \(error.message)")
         }
         let figures = payloads.map { RecordedFigure(entryIndex: nil, author: nil, payload: $0) }
-        let limits = try StocktakingDirectory.decode(LimitsFile.self, at: folder.appendingPathComponent("limits.json"), what: "treaty limits").limits
+        let limits = try StocktakingDirectory.decode(
+            LimitsFile.self, at: folder.appendingPathComponent("limits.json"), what: "treaty limits"
+        ).limits
         var programmes: [Programme] = []
         let programmeFolder = dataDirectory.appendingPathComponent("programmes")
-        let bundled = ((try? FileManager.default.contentsOfDirectory(atPath: programmeFolder.path)) ?? []).filter { $0.hasSuffix(".json") }.sorted()
+        let bundled = ((try? FileManager.default.contentsOfDirectory(atPath: programmeFolder.path)) ?? []).filter { $0.hasSuffix(".json") }
+            .sorted()
         for path in bundled.map({ programmeFolder.appendingPathComponent($0).path }) + programmeFiles {
             let programme = try StocktakingDirectory.decode(Programme.self, at: URL(fileURLWithPath: path), what: "programme")
             try programme.validate(registry: registry)
@@ -130,8 +150,10 @@ public enum ArsenalDirectory {
             // New START's central limits, as a one-phase programme of ceilings for its two parties.
             programmes.append(
                 Programme.treatyLimits(
-                    id: "NEWSTART", title: ["en": "New START central limits", "zh": "《新裁武条约》核心限额"], parties: ["USA", "RUS"], from: first.from, to: first.to,
-                    source: first.source, consulted: first.consulted, verification: first.verification, ceilings: limits.map { ($0.metric, $0.value) }))
+                    id: "NEWSTART", title: ["en": "New START central limits", "zh": "《新裁武条约》核心限额"], parties: ["USA", "RUS"],
+                    from: first.from, to: first.to,
+                    source: first.source, consulted: first.consulted, verification: first.verification,
+                    ceilings: limits.map { ($0.metric, $0.value) }))
         }
         return ArsenalReference(series: series, figures: figures, programmes: programmes)
     }

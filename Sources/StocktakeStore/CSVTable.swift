@@ -60,7 +60,9 @@ public struct CSVTable: Sendable {
                 recordLine = line
             default:
                 if afterQuote {
-                    throw StocktakeError(.invalidArgument, "Line \(line) of \(name) has text after a closing quote; double a quote inside a quoted field (\"\").")
+                    throw StocktakeError(
+                        .invalidArgument,
+                        "Line \(line) of \(name) has text after a closing quote; double a quote inside a quoted field (\"\").")
                 }
                 fieldStarted = true
                 field.append(scalar)
@@ -69,24 +71,38 @@ public struct CSVTable: Sendable {
                 throw StocktakeError(.tooLarge, "\(name) has more than \(CSVTable.maximumRows) rows; split it into smaller files.")
             }
         }
-        guard !quoted else { throw StocktakeError(.invalidArgument, "\(name) ends inside a quoted field opened on line \(recordLine); close the quote.") }
+        guard !quoted else {
+            throw StocktakeError(.invalidArgument, "\(name) ends inside a quoted field opened on line \(recordLine); close the quote.")
+        }
         if fieldStarted || !record.isEmpty {
             endField()
             if !(record.count == 1 && record[0].isEmpty) { records.append((recordLine, record)) }
         }
-        guard let header = records.first else { throw StocktakeError(.emptyInput, "\(name) is empty; it needs a header line with \(required.joined(separator: ",")).") }
+        guard let header = records.first else {
+            throw StocktakeError(.emptyInput, "\(name) is empty; it needs a header line with \(required.joined(separator: ",")).")
+        }
         let names = header.1.map { $0.trimmingCharacters(in: .whitespaces) }
         columns = names
         let missing = required.filter { !names.contains($0) }
         guard missing.isEmpty else {
-            throw StocktakeError(.invalidArgument, "\(name) lacks the column\(missing.count == 1 ? "" : "s") \(missing.joined(separator: ", ")); its header must name \(required.joined(separator: ",")).")
+            throw StocktakeError(
+                .invalidArgument,
+                "\(name) lacks the column\(missing.count == 1 ? "" : "s") \(missing.joined(separator: ", ")); its header must name \(required.joined(separator: ","))."
+            )
         }
         var parsed: [(line: Int, fields: [String: String])] = []
         for (line, values) in records.dropFirst() {
             guard values.count == names.count else {
-                throw StocktakeError(.invalidArgument, "Line \(line) of \(name) has \(values.count) fields where the header has \(names.count); quote fields that contain commas.")
+                throw StocktakeError(
+                    .invalidArgument,
+                    "Line \(line) of \(name) has \(values.count) fields where the header has \(names.count); quote fields that contain commas."
+                )
             }
-            parsed.append((line, Dictionary(zip(names, values.map { $0.trimmingCharacters(in: .whitespaces) }), uniquingKeysWith: { first, _ in first })))
+            parsed.append(
+                (
+                    line,
+                    Dictionary(zip(names, values.map { $0.trimmingCharacters(in: .whitespaces) }), uniquingKeysWith: { first, _ in first })
+                ))
         }
         rows = parsed
     }

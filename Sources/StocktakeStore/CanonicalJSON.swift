@@ -17,7 +17,8 @@ public enum CanonicalJSON {
         } catch let error as StocktakeError {
             throw error
         } catch {
-            throw StocktakeError(.store, "A stored \(T.self) cannot be read back; run 'stocktake rebuild' to recreate the tables from the log.")
+            throw StocktakeError(
+                .store, "A stored \(T.self) cannot be read back; run 'stocktake rebuild' to recreate the tables from the log.")
         }
     }
 }

@@ -1,6 +1,6 @@
+import Crypto
 public import Foundation
 import StocktakeCore
-import Crypto
 import StocktakeLedger
 import StocktakeText
 import ZIPFoundation
@@ -23,7 +23,9 @@ public enum DocumentFileReader {
         if bytes.starts(with: [0x25, 0x50, 0x44, 0x46]) { return .pdf }
         if bytes.starts(with: [0x50, 0x4B, 0x03, 0x04]) {
             guard url.pathExtension.lowercased() == "docx" else {
-                throw StocktakeError(.unsupportedFormat, "\(url.lastPathComponent) is a ZIP archive but not a DOCX file; give a text, Markdown, HTML, DOCX or PDF file.")
+                throw StocktakeError(
+                    .unsupportedFormat,
+                    "\(url.lastPathComponent) is a ZIP archive but not a DOCX file; give a text, Markdown, HTML, DOCX or PDF file.")
             }
             return .docx
         }
@@ -32,9 +34,14 @@ public enum DocumentFileReader {
         case "md", "markdown": return .markdown
         case "txt", "text", "": return .text
         case "docx", "pdf":
-            throw StocktakeError(.unsupportedFormat, "\(url.lastPathComponent) is named .\(url.pathExtension) but its content is not; the file may be damaged.")
+            throw StocktakeError(
+                .unsupportedFormat,
+                "\(url.lastPathComponent) is named .\(url.pathExtension) but its content is not; the file may be damaged.")
         case "doc", "rtf", "odt", "xlsx", "pptx", "epub":
-            throw StocktakeError(.unsupportedFormat, "\(url.lastPathComponent) is a .\(url.pathExtension) file, which Stocktake does not read; save it as DOCX, PDF, HTML or text.")
+            throw StocktakeError(
+                .unsupportedFormat,
+                "\(url.lastPathComponent) is a .\(url.pathExtension) file, which Stocktake does not read; save it as DOCX, PDF, HTML or text."
+            )
         default:
             let sniff = String(decoding: head.prefix(512), as: UTF8.self).lowercased()
             if sniff.contains("<html") || sniff.contains("<!doctype html") { return .html }
@@ -64,7 +71,10 @@ public enum DocumentFileReader {
         let format = try self.format(of: url, head: head)
         let limit = format == .pdf ? maximumPDFBytes : maximumTextBytes
         guard size <= limit else {
-            throw StocktakeError(.tooLarge, "\(name) is \(size / 1_048_576) MiB, more than the \(limit / 1_048_576) MiB one document may have; split it into its documents and try again.")
+            throw StocktakeError(
+                .tooLarge,
+                "\(name) is \(size / 1_048_576) MiB, more than the \(limit / 1_048_576) MiB one document may have; split it into its documents and try again."
+            )
         }
         switch format {
         case .pdf:
@@ -99,13 +109,16 @@ public enum DocumentFileReader {
         do {
             archive = try Archive(url: url, accessMode: .read)
         } catch {
-            throw StocktakeError(.unsupportedFormat, "\(name) is not a readable DOCX archive; open it in a word processor and save it again.")
+            throw StocktakeError(
+                .unsupportedFormat, "\(name) is not a readable DOCX archive; open it in a word processor and save it again.")
         }
         guard let entry = archive["word/document.xml"] else {
-            throw StocktakeError(.unsupportedFormat, "\(name) has no word/document.xml, so it is not a DOCX document; save it again as DOCX.")
+            throw StocktakeError(
+                .unsupportedFormat, "\(name) has no word/document.xml, so it is not a DOCX document; save it again as DOCX.")
         }
         guard entry.uncompressedSize <= UInt64(maximumTextBytes) else {
-            throw StocktakeError(.tooLarge, "\(name) expands to more than \(maximumTextBytes / 1_048_576) MiB of XML; split the document and try again.")
+            throw StocktakeError(
+                .tooLarge, "\(name) expands to more than \(maximumTextBytes / 1_048_576) MiB of XML; split the document and try again.")
         }
         var xml = Data()
         _ = try archive.extract(entry, skipCRC32: false) { xml.append($0) }
@@ -132,7 +145,10 @@ public enum PDFText {
     /// The text of a PDF, or an error saying which package to install.
     public static func text(of url: URL) throws -> String {
         guard let tool = toolPath() else {
-            throw StocktakeError(.missingTool, "Reading PDF needs pdftotext, which is not installed; install the poppler-utils package (apt-get install poppler-utils) and try again.")
+            throw StocktakeError(
+                .missingTool,
+                "Reading PDF needs pdftotext, which is not installed; install the poppler-utils package (apt-get install poppler-utils) and try again."
+            )
         }
         let process = Process()
         process.executableURL = URL(fileURLWithPath: tool)
@@ -147,12 +163,17 @@ public enum PDFText {
             data.append(chunk)
             if data.count > DocumentFileReader.maximumTextBytes {
                 process.terminate()
-                throw StocktakeError(.tooLarge, "\(url.lastPathComponent) holds more than \(DocumentFileReader.maximumTextBytes / 1_048_576) MiB of text; split it into its documents and try again.")
+                throw StocktakeError(
+                    .tooLarge,
+                    "\(url.lastPathComponent) holds more than \(DocumentFileReader.maximumTextBytes / 1_048_576) MiB of text; split it into its documents and try again."
+                )
             }
         }
         process.waitUntilExit()
         guard process.terminationStatus == 0 else {
-            throw StocktakeError(.unsupportedFormat, "pdftotext could not read \(url.lastPathComponent) (it may be damaged or encrypted); check the file opens in a PDF reader.")
+            throw StocktakeError(
+                .unsupportedFormat,
+                "pdftotext could not read \(url.lastPathComponent) (it may be damaged or encrypted); check the file opens in a PDF reader.")
         }
         let text = try TextDecoding.decode(data, name: url.lastPathComponent)
         return text

@@ -53,7 +53,10 @@ extension RecordKeeper {
         try catchUp()
         let roles = try store.roles(author: author.name, keyID: Hex.encode(author.verifier.keyID))
         guard roles.contains(role) else {
-            throw StocktakeError(.key, "The author key \(author.name) does not hold the \(role) role; the operator grants it with 'stocktake keys grant \(author.name) --role \(role)'.")
+            throw StocktakeError(
+                .key,
+                "The author key \(author.name) does not hold the \(role) role; the operator grants it with 'stocktake keys grant \(author.name) --role \(role)'."
+            )
         }
     }
 
@@ -61,7 +64,8 @@ extension RecordKeeper {
     @discardableResult
     public func grant(roles: [String], to name: String) throws -> LoggedEntry {
         for role in roles where !AuthorRolesPayload.knownRoles.contains(role) {
-            throw StocktakeError(.invalidArgument, "'\(role)' is not a role; use one of \(AuthorRolesPayload.knownRoles.joined(separator: ", ")).")
+            throw StocktakeError(
+                .invalidArgument, "'\(role)' is not a role; use one of \(AuthorRolesPayload.knownRoles.joined(separator: ", ")).")
         }
         let key = try keys.authorSigner(name)
         let payload = AuthorRolesPayload(name: name, key: key.verifier.encoded, roles: Array(Set(roles)).sorted())
@@ -72,13 +76,19 @@ extension RecordKeeper {
     public func paragraphEvidence(citation: String, quote: String? = nil) throws -> EvidenceSource {
         let cited = try CitationText(parsing: citation)
         guard let found = try store.paragraph(cited: cited) else {
-            throw StocktakeError(.unknownIdentifier, "The library holds no paragraph '\(citation)'; copy the citation from 'stocktake search' or 'stocktake refs'.")
+            throw StocktakeError(
+                .unknownIdentifier,
+                "The library holds no paragraph '\(citation)'; copy the citation from 'stocktake search' or 'stocktake refs'.")
         }
         let text = Array(found.paragraph.text.unicodeScalars)
         var start = 0, end = text.count
         if let quote, !quote.isEmpty {
             let needle = Array(quote.unicodeScalars)
-            guard let at = (0...max(0, text.count - needle.count)).first(where: { text.count >= needle.count && Array(text[$0..<$0 + needle.count]) == needle }) else {
+            guard
+                let at = (0...max(0, text.count - needle.count)).first(where: {
+                    text.count >= needle.count && Array(text[$0..<$0 + needle.count]) == needle
+                })
+            else {
                 throw StocktakeError(.invalidArgument, "The quote is not in \(citation); copy it exactly from 'stocktake show'.")
             }
             start = at
@@ -86,8 +96,11 @@ extension RecordKeeper {
         }
         return .paragraph(
             ParagraphEvidence(
-                citation: CitationText.format(symbol: found.symbol, number: found.paragraph.number, ordinal: found.paragraph.ordinal, language: found.paragraph.language),
-                symbol: found.symbol, language: found.paragraph.language, paragraph: found.paragraph.number, ordinal: found.paragraph.ordinal,
+                citation: CitationText.format(
+                    symbol: found.symbol, number: found.paragraph.number, ordinal: found.paragraph.ordinal,
+                    language: found.paragraph.language),
+                symbol: found.symbol, language: found.paragraph.language, paragraph: found.paragraph.number,
+                ordinal: found.paragraph.ordinal,
                 versionEntry: found.versionEntry, contentSHA256: found.contentSHA256,
                 quote: String(String.UnicodeScalarView(text[start..<end])), start: start, end: end))
     }
@@ -96,33 +109,45 @@ extension RecordKeeper {
     public func treatyEventEvidence(treaty: String, state: String, event: String, date: Day?) throws -> EvidenceSource {
         let treatyRecord = try registry.treaty(treaty)
         let stateRecord = try registry.state(state)
-        let matches = registry.treatyEvents.filter { $0.treaty == treatyRecord.id && $0.state == stateRecord.id && $0.event.rawValue == event && (date == nil || $0.date == date) }
+        let matches = registry.treatyEvents.filter {
+            $0.treaty == treatyRecord.id && $0.state == stateRecord.id && $0.event.rawValue == event && (date == nil || $0.date == date)
+        }
         guard let found = matches.last else {
-            throw StocktakeError(.unknownIdentifier, "The registry holds no '\(event)' event of \(state) under \(treaty)\(date.map { " on \($0)" } ?? ""); see 'stocktake state \(state)' for its events.")
+            throw StocktakeError(
+                .unknownIdentifier,
+                "The registry holds no '\(event)' event of \(state) under \(treaty)\(date.map { " on \($0)" } ?? ""); see 'stocktake state \(state)' for its events."
+            )
         }
         return .treatyEvent(
             TreatyEventEvidence(
-                treaty: treatyRecord.id, state: stateRecord.id, event: found.event.rawValue, date: found.date, datePrecision: found.datePrecision?.rawValue,
+                treaty: treatyRecord.id, state: stateRecord.id, event: found.event.rawValue, date: found.date,
+                datePrecision: found.datePrecision?.rawValue,
                 source: registry.source(found.source, in: "treaties.json")?.url ?? found.source))
     }
 
     /// Checks an external source and returns the evidence it makes.
     public static func externalEvidence(url: String, title: String, consulted: Day, sha256: String?) throws -> EvidenceSource {
-        guard url.count <= 2_000, let parsed = URL(string: url), let scheme = parsed.scheme?.lowercased(), ["http", "https"].contains(scheme), parsed.host != nil else {
+        guard url.count <= 2_000, let parsed = URL(string: url), let scheme = parsed.scheme?.lowercased(),
+            ["http", "https"].contains(scheme), parsed.host != nil
+        else {
             throw StocktakeError(.invalidArgument, "'\(url.prefix(80))' is not a web address; give a full http or https URL.")
         }
         let trimmedTitle = title.trimmingCharacters(in: .whitespacesAndNewlines)
         guard !trimmedTitle.isEmpty, trimmedTitle.count <= 500 else {
             throw StocktakeError(.invalidArgument, "An external source needs a title of 1 to 500 characters; give it with --title.")
         }
-        if let sha256 { guard sha256.count == 64, Hex.decode(Substring(sha256.lowercased())) != nil else {
-            throw StocktakeError(.invalidArgument, "--sha256 must be the 64 hex digits of the saved copy's SHA-256.")
-        } }
+        if let sha256 {
+            guard sha256.count == 64, Hex.decode(Substring(sha256.lowercased())) != nil else {
+                throw StocktakeError(.invalidArgument, "--sha256 must be the 64 hex digits of the saved copy's SHA-256.")
+            }
+        }
         return .external(ExternalEvidence(url: url, title: trimmedTitle, consulted: consulted, sha256: sha256?.lowercased()))
     }
 
     /// Records one evidence item after checking its subject and commitment.
-    public func addEvidence(subject: String, commitment: String, source: EvidenceSource, note: String?, author: NoteSigner) throws -> RecordedEvidence {
+    public func addEvidence(subject: String, commitment: String, source: EvidenceSource, note: String?, author: NoteSigner) throws
+        -> RecordedEvidence
+    {
         try requireRole("assessor", of: author)
         let payload = try evidencePayload(subject: subject, commitment: commitment, source: source, note: note)
         let entry = try append([(EvidencePayload.entryType, payload)], author: author)[0]
@@ -136,7 +161,8 @@ extension RecordKeeper {
         } else if let organization = try? registry.organization(subject) {
             subjectID = organization.id
         } else {
-            throw StocktakeError(.unknownIdentifier, "'\(subject)' is neither a state nor a group in the registry; use a code such as GBR or NWS.")
+            throw StocktakeError(
+                .unknownIdentifier, "'\(subject)' is neither a state nor a group in the registry; use a code such as GBR or NWS.")
         }
         let commitmentID = try registry.commitment(commitment).id
         if let note { try RecordKeeper.checkText(note, what: "note") }
@@ -145,7 +171,8 @@ extension RecordKeeper {
 
     static func checkText(_ text: String, what: String) throws {
         guard text.count <= maximumRationale else {
-            throw StocktakeError(.tooLarge, "The \(what) is \(text.count) characters; keep it under \(maximumRationale) and cite evidence for the rest.")
+            throw StocktakeError(
+                .tooLarge, "The \(what) is \(text.count) characters; keep it under \(maximumRationale) and cite evidence for the rest.")
         }
         guard !text.unicodeScalars.contains(where: { ($0.value < 0x20 && $0 != "\n" && $0 != "\t") || $0.value == 0x7F }) else {
             throw StocktakeError(.encoding, "The \(what) contains control characters; remove them and try again.")
@@ -153,31 +180,45 @@ extension RecordKeeper {
     }
 
     /// Checks one draft against the registry, the scale, the cycles and the library; returns the entries it needs (new evidence first).
-    func entries(for draft: AssessmentDraft, reference: StocktakingReference, firstIndex: UInt64) throws -> [(type: String, payload: any Encodable & Sendable)] {
+    func entries(for draft: AssessmentDraft, reference: StocktakingReference, firstIndex: UInt64) throws -> [(
+        type: String, payload: any Encodable & Sendable
+    )] {
         let state = try registry.state(draft.state)
         let commitment = try registry.commitment(draft.commitment)
         let period = try reference.calendar.period(draft.cycle)
         _ = try reference.scale.status(draft.status)
         let rationale = draft.rationale.trimmingCharacters(in: .whitespacesAndNewlines)
-        guard !rationale.isEmpty else { throw StocktakeError(.invalidArgument, "An assessment needs a rationale in a sentence or more; give it with --rationale.") }
+        guard !rationale.isEmpty else {
+            throw StocktakeError(.invalidArgument, "An assessment needs a rationale in a sentence or more; give it with --rationale.")
+        }
         try RecordKeeper.checkText(rationale, what: "rationale")
         var items: [(type: String, payload: any Encodable & Sendable)] = []
         var evidenceIDs: [String] = []
         for given in draft.evidence.map({ $0.trimmingCharacters(in: .whitespaces) }) where !given.isEmpty {
             if given.hasPrefix("ev-") {
                 guard let item = try store.evidenceItem(id: given) else {
-                    throw StocktakeError(.unknownIdentifier, "There is no evidence item \(given); list them with 'stocktake evidence list'.")
+                    throw StocktakeError(
+                        .unknownIdentifier, "There is no evidence item \(given); list them with 'stocktake evidence list'.")
                 }
-                let related = item.payload.commitment == commitment.id || commitment.id.hasPrefix(item.payload.commitment + "(") || item.payload.commitment.hasPrefix(commitment.id + "(")
+                let related =
+                    item.payload.commitment == commitment.id || commitment.id.hasPrefix(item.payload.commitment + "(")
+                    || item.payload.commitment.hasPrefix(commitment.id + "(")
                 let about = item.payload.subject == state.id || registry.organizations.contains { $0.id == item.payload.subject }
                 guard related, about else {
-                    throw StocktakeError(.invalidArgument, "\(given) is evidence about \(item.payload.subject) on \(item.payload.commitment), not about \(state.id) on \(commitment.id); cite evidence for this assessment.")
+                    throw StocktakeError(
+                        .invalidArgument,
+                        "\(given) is evidence about \(item.payload.subject) on \(item.payload.commitment), not about \(state.id) on \(commitment.id); cite evidence for this assessment."
+                    )
                 }
                 evidenceIDs.append(given)
             } else {
                 let source = try paragraphEvidence(citation: given)
                 let index = firstIndex + UInt64(items.count)
-                items.append((EvidencePayload.entryType, try evidencePayload(subject: state.id, commitment: commitment.id, source: source, note: nil)))
+                items.append(
+                    (
+                        EvidencePayload.entryType,
+                        try evidencePayload(subject: state.id, commitment: commitment.id, source: source, note: nil)
+                    ))
                 evidenceIDs.append(RecordedEvidence.id(index))
             }
         }
@@ -190,7 +231,9 @@ extension RecordKeeper {
 
     /// Records assessments, all or none: every draft is checked first, and one bad draft refuses the lot, naming each bad line.
     @discardableResult
-    public func assess(_ drafts: [(line: Int?, draft: AssessmentDraft)], reference: StocktakingReference, author: NoteSigner) throws -> [RecordedAssessment] {
+    public func assess(_ drafts: [(line: Int?, draft: AssessmentDraft)], reference: StocktakingReference, author: NoteSigner) throws
+        -> [RecordedAssessment]
+    {
         try requireRole("assessor", of: author)
         guard !drafts.isEmpty else { throw StocktakeError(.emptyInput, "There is no assessment to record.") }
         var items: [(type: String, payload: any Encodable & Sendable)] = []
@@ -206,7 +249,8 @@ extension RecordKeeper {
             if drafts.count == 1 && drafts[0].line == nil { throw StocktakeError(.invalidArgument, problems[0]) }
             throw StocktakeError(
                 .invalidArgument,
-                "\(problems.count) of \(drafts.count) rows are invalid, so nothing was recorded; fix them and import again:\n" + problems.map { "  " + $0 }.joined(separator: "\n"))
+                "\(problems.count) of \(drafts.count) rows are invalid, so nothing was recorded; fix them and import again:\n"
+                    + problems.map { "  " + $0 }.joined(separator: "\n"))
         }
         return try append(items, author: author).compactMap { entry in
             guard case .assessment(let payload) = entry.payload else { return nil }
@@ -217,7 +261,9 @@ extension RecordKeeper {
     /// Reads an assessments CSV (`state,commitment,cycle,status,rationale,evidence`) into drafts with their line numbers.
     public static func assessmentDrafts(csv text: String, name: String) throws -> [(line: Int?, draft: AssessmentDraft)] {
         let table = try CSVTable(text: text, required: ["state", "commitment", "cycle", "status", "rationale"], name: name)
-        guard !table.rows.isEmpty else { throw StocktakeError(.emptyInput, "\(name) has a header but no rows; add one assessment per line.") }
+        guard !table.rows.isEmpty else {
+            throw StocktakeError(.emptyInput, "\(name) has a header but no rows; add one assessment per line.")
+        }
         return table.rows.map { row in
             let evidence = (row.fields["evidence"] ?? "").split(separator: ";").map { String($0) }
             return (
@@ -244,16 +290,26 @@ extension RecordAccess {
             var arguments = ["evidence", "add"]
             if let subject { arguments += ["--subject", subject] }
             arguments += ["--commitment", record.id, "--cite", hit.citation]
-            suggestions.append(EvidenceSuggestion(kind: "paragraph", subject: subject, citation: hit.citation, submitter: hit.submitter, surfaces: hit.surfaces, arguments: arguments))
+            suggestions.append(
+                EvidenceSuggestion(
+                    kind: "paragraph", subject: subject, citation: hit.citation, submitter: hit.submitter, surfaces: hit.surfaces,
+                    arguments: arguments))
         }
         for rule in reference.method.derivations where rule.commitment == record.id {
-            let events = registry.treatyEvents.filter { $0.treaty == rule.treaty && $0.state != nil && (stateID == nil || $0.state == stateID) }
+            let events = registry.treatyEvents.filter {
+                $0.treaty == rule.treaty && $0.state != nil && (stateID == nil || $0.state == stateID)
+            }
             for event in events.sorted(by: { ($0.state!, $0.date) < ($1.state!, $1.date) }) {
-                let evidence = TreatyEventEvidence(treaty: rule.treaty, state: event.state!, event: event.event.rawValue, date: event.date, datePrecision: event.datePrecision?.rawValue, source: event.source)
+                let evidence = TreatyEventEvidence(
+                    treaty: rule.treaty, state: event.state!, event: event.event.rawValue, date: event.date,
+                    datePrecision: event.datePrecision?.rawValue, source: event.source)
                 suggestions.append(
                     EvidenceSuggestion(
                         kind: "treaty-event", subject: event.state, citation: evidence.summary, submitter: nil, surfaces: [],
-                        arguments: ["evidence", "add", "--subject", event.state!, "--commitment", record.id, "--treaty-event", "\(rule.treaty):\(event.state!):\(event.event.rawValue):\(event.date)"]))
+                        arguments: [
+                            "evidence", "add", "--subject", event.state!, "--commitment", record.id, "--treaty-event",
+                            "\(rule.treaty):\(event.state!):\(event.event.rawValue):\(event.date)",
+                        ]))
             }
         }
         return suggestions

@@ -33,7 +33,8 @@ public final class RecordKeeper {
 
     /// Opens the library: the log in `home/ledger` (keys from `home/keys`, created on first use) and the store.
     public init(
-        home: URL, store: any RecordStore, registry: Registry, authorName: String = KeyFiles.operatorAuthor, origin: String = KeyFiles.defaultOrigin
+        home: URL, store: any RecordStore, registry: Registry, authorName: String = KeyFiles.operatorAuthor,
+        origin: String = KeyFiles.defaultOrigin
     ) throws {
         let keys = KeyFiles(directory: home.appendingPathComponent("keys"))
         self.keys = keys
@@ -53,7 +54,10 @@ public final class RecordKeeper {
     public func catchUp() throws -> UInt64 {
         var applied = try store.appliedEntryCount()
         guard applied <= log.size else {
-            throw StocktakeError(.store, "The database has applied \(applied) entries but the log holds \(log.size); the database belongs to another log, so move it aside and run 'stocktake rebuild'.")
+            throw StocktakeError(
+                .store,
+                "The database has applied \(applied) entries but the log holds \(log.size); the database belongs to another log, so move it aside and run 'stocktake rebuild'."
+            )
         }
         let start = applied
         while applied < log.size {
@@ -72,7 +76,9 @@ public final class RecordKeeper {
     static func decode(index: UInt64, entry: [UInt8], log: TransparencyLog) throws -> LoggedEntry {
         let envelope = try EntryEnvelope(entry: entry)
         func logged(_ payload: EntryPayload) -> LoggedEntry {
-            LoggedEntry(index: index, type: envelope.type, author: envelope.authorName, authorKeyID: Hex.encode(envelope.authorKeyID), time: envelope.time, payload: payload)
+            LoggedEntry(
+                index: index, type: envelope.type, author: envelope.authorName, authorKeyID: Hex.encode(envelope.authorKeyID),
+                time: envelope.time, payload: payload)
         }
         guard EntryPayload.projectedTypes.contains(envelope.type) else { return logged(.other) }
         var payload: [UInt8]
@@ -80,7 +86,10 @@ public final class RecordKeeper {
             payload = Array(inline.utf8)
         } else if let hash = envelope.contentHash {
             guard let content = log.content(hash: hash), Array(SHA256.hash(data: content)) == hash else {
-                throw StocktakeError(.ledgerMismatch, "The content of a logged entry is missing or altered beside the log (sha256 \(Hex.encode(hash.prefix(6)))…); restore ledger/content from a backup.")
+                throw StocktakeError(
+                    .ledgerMismatch,
+                    "The content of a logged entry is missing or altered beside the log (sha256 \(Hex.encode(hash.prefix(6)))…); restore ledger/content from a backup."
+                )
             }
             payload = content
         } else {
@@ -89,7 +98,8 @@ public final class RecordKeeper {
         let decoder = JSONDecoder()
         do {
             switch envelope.type {
-            case DocumentVersionPayload.entryType: return logged(.documentVersion(try decoder.decode(DocumentVersionPayload.self, from: Data(payload))))
+            case DocumentVersionPayload.entryType:
+                return logged(.documentVersion(try decoder.decode(DocumentVersionPayload.self, from: Data(payload))))
             case AuthorRolesPayload.entryType: return logged(.authorRoles(try decoder.decode(AuthorRolesPayload.self, from: Data(payload))))
             case EvidencePayload.entryType: return logged(.evidence(try decoder.decode(EvidencePayload.self, from: Data(payload))))
             case AssessmentPayload.entryType: return logged(.assessment(try decoder.decode(AssessmentPayload.self, from: Data(payload))))
@@ -97,7 +107,9 @@ public final class RecordKeeper {
             default: return logged(.other)
             }
         } catch {
-            throw StocktakeError(.ledgerMismatch, "Log entry \(index) (\(envelope.type)) does not hold a valid payload; the log was written by an incompatible version.")
+            throw StocktakeError(
+                .ledgerMismatch,
+                "Log entry \(index) (\(envelope.type)) does not hold a valid payload; the log was written by an incompatible version.")
         }
     }
 
@@ -130,15 +142,21 @@ public final class RecordKeeper {
         if let existing = try store.version(contentSHA256: contentHash) { return .unchanged(existing) }
         let document = extractor.extract(text: text, language: language, symbol: symbol)
         guard !document.paragraphs.isEmpty else {
-            throw StocktakeError(.emptyInput, "\(url.lastPathComponent) has no paragraphs after its header; check that it is the document's full text.")
+            throw StocktakeError(
+                .emptyInput, "\(url.lastPathComponent) has no paragraphs after its header; check that it is the document's full text.")
         }
         guard let languageCode = document.document.language else {
-            throw StocktakeError(.invalidArgument, "The language of \(url.lastPathComponent) is not stated and cannot be told from its script; give it with --language.")
+            throw StocktakeError(
+                .invalidArgument,
+                "The language of \(url.lastPathComponent) is not stated and cannot be told from its script; give it with --language.")
         }
         let key = document.document.symbol ?? "UNSYMBOLLED/" + String(contentHash.prefix(12))
-        let submitterIDs = document.document.submitter.map { submitter in
-            extractor.references.references(in: submitter, defaultTreaty: nil).filter { $0.kind == "state" || $0.kind == "organization" }.map(\.id)
-        } ?? []
+        let submitterIDs =
+            document.document.submitter.map { submitter in
+                extractor.references.references(in: submitter, defaultTreaty: nil).filter {
+                    $0.kind == "state" || $0.kind == "organization"
+                }.map(\.id)
+            } ?? []
         let payload = DocumentVersionPayload(
             symbol: key, language: languageCode, contentSHA256: contentHash, sourceName: url.lastPathComponent,
             submitterIDs: Array(Set(submitterIDs)).sorted(), document: document)
@@ -178,6 +196,7 @@ public final class RecordKeeper {
         for index in 0..<applied {
             try fresh.apply(try decode(index: index, entry: try log.entry(index), log: log))
         }
-        return try fresh.digest() == store.digest() ? nil : "the database tables differ from the projection of the log's first \(applied) entries"
+        return try fresh.digest() == store.digest()
+            ? nil : "the database tables differ from the projection of the log's first \(applied) entries"
     }
 }

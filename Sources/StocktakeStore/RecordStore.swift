@@ -20,7 +20,9 @@ public struct DocumentVersionPayload: Codable, Sendable, Equatable {
     public let document: ExtractedDocument
 
     /// Creates a payload.
-    public init(symbol: String, language: String, contentSHA256: String, sourceName: String, submitterIDs: [String], document: ExtractedDocument) {
+    public init(
+        symbol: String, language: String, contentSHA256: String, sourceName: String, submitterIDs: [String], document: ExtractedDocument
+    ) {
         self.symbol = symbol
         self.language = language
         self.contentSHA256 = contentSHA256

@@ -18,7 +18,8 @@ public enum RegistryDirectory {
         if let explicit {
             let url = URL(fileURLWithPath: explicit)
             guard fileManager.fileExists(atPath: url.appendingPathComponent("registry").path) else {
-                throw StocktakeError(.dataNotFound, "There is no registry/ folder in '\(explicit)'; point --data at the repository's Data folder.")
+                throw StocktakeError(
+                    .dataNotFound, "There is no registry/ folder in '\(explicit)'; point --data at the repository's Data folder.")
             }
             return url
         }
@@ -29,7 +30,8 @@ public enum RegistryDirectory {
         if fileManager.fileExists(atPath: local.appendingPathComponent("registry/states.json").path) { return local }
         let bundled = bundledDataDirectory
         if fileManager.fileExists(atPath: bundled.appendingPathComponent("registry/states.json").path) { return bundled }
-        throw StocktakeError(.dataNotFound, "Cannot find the Data folder; run from the repository root, or pass --data or set STOCKTAKE_DATA.")
+        throw StocktakeError(
+            .dataNotFound, "Cannot find the Data folder; run from the repository root, or pass --data or set STOCKTAKE_DATA.")
     }
 
     /// Reads and decodes the registry under `dataDirectory/registry`.
@@ -39,10 +41,16 @@ public enum RegistryDirectory {
             let url = dataDirectory.appendingPathComponent("registry").appendingPathComponent(name)
             let attributes = try? FileManager.default.attributesOfItem(atPath: url.path)
             guard let size = attributes?[.size] as? Int else {
-                throw StocktakeError(.dataNotFound, "The registry file \(name) is missing from \(dataDirectory.path)/registry; restore it with 'git checkout Data/registry'.")
+                throw StocktakeError(
+                    .dataNotFound,
+                    "The registry file \(name) is missing from \(dataDirectory.path)/registry; restore it with 'git checkout Data/registry'."
+                )
             }
             guard size <= maximumFileSize else {
-                throw StocktakeError(.tooLarge, "The registry file \(name) is \(size) bytes, more than the \(maximumFileSize) allowed; restore it with 'git checkout Data/registry'.")
+                throw StocktakeError(
+                    .tooLarge,
+                    "The registry file \(name) is \(size) bytes, more than the \(maximumFileSize) allowed; restore it with 'git checkout Data/registry'."
+                )
             }
             guard let data = FileManager.default.contents(atPath: url.path) else {
                 throw StocktakeError(.unreadableFile, "The registry file \(name) cannot be read; check its permissions.")

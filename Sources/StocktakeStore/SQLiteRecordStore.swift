@@ -17,7 +17,8 @@ public final class SQLiteRecordStore: RecordStore, @unchecked Sendable {
         configuration.busyMode = .timeout(30)
         do {
             if let path {
-                try FileManager.default.createDirectory(at: URL(fileURLWithPath: path).deletingLastPathComponent(), withIntermediateDirectories: true)
+                try FileManager.default.createDirectory(
+                    at: URL(fileURLWithPath: path).deletingLastPathComponent(), withIntermediateDirectories: true)
                 writer = try DatabasePool(path: path, configuration: configuration)
             } else {
                 writer = try DatabaseQueue(configuration: configuration)
@@ -36,60 +37,66 @@ public final class SQLiteRecordStore: RecordStore, @unchecked Sendable {
                 }
             }
         } catch let error as DatabaseError {
-            throw StocktakeError(.store, "The database \(path ?? "in memory") cannot be opened (\(error.message ?? "SQLite error \(error.resultCode)")); check the path, or move the file aside and run 'stocktake rebuild'.")
+            throw StocktakeError(
+                .store,
+                "The database \(path ?? "in memory") cannot be opened (\(error.message ?? "SQLite error \(error.resultCode)")); check the path, or move the file aside and run 'stocktake rebuild'."
+            )
         }
     }
 
     static let migrator: DatabaseMigrator = {
         var migrator = DatabaseMigrator()
         migrator.registerMigration("v1: documents, versions, paragraphs, references, search index") { db in
-            try db.execute(sql: """
-                CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
-                INSERT INTO meta VALUES ('applied_entries', '0');
-                CREATE TABLE documents (
-                    id INTEGER PRIMARY KEY, symbol TEXT NOT NULL UNIQUE, doc_type TEXT NOT NULL, date TEXT, title TEXT,
-                    submitter TEXT, session TEXT, original_language TEXT);
-                CREATE TABLE document_submitters (
-                    document_id INTEGER NOT NULL REFERENCES documents(id), actor TEXT NOT NULL, PRIMARY KEY (document_id, actor));
-                CREATE INDEX document_submitters_actor ON document_submitters(actor);
-                CREATE TABLE versions (
-                    id INTEGER PRIMARY KEY, document_id INTEGER NOT NULL REFERENCES documents(id), language TEXT NOT NULL,
-                    version INTEGER NOT NULL, content_sha256 TEXT NOT NULL, source_name TEXT NOT NULL, entry_index INTEGER NOT NULL UNIQUE,
-                    is_current INTEGER NOT NULL, UNIQUE (document_id, language, version));
-                CREATE INDEX versions_content ON versions(content_sha256);
-                CREATE TABLE paragraphs (
-                    id INTEGER PRIMARY KEY, version_id INTEGER NOT NULL REFERENCES versions(id), ordinal INTEGER NOT NULL,
-                    number TEXT, text TEXT NOT NULL, tokens TEXT NOT NULL, is_footnote INTEGER NOT NULL, UNIQUE (version_id, ordinal));
-                CREATE TABLE refs (
-                    paragraph_id INTEGER NOT NULL REFERENCES paragraphs(id), kind TEXT NOT NULL, ref_id TEXT NOT NULL,
-                    surface TEXT NOT NULL, start INTEGER NOT NULL, "end" INTEGER NOT NULL);
-                CREATE INDEX refs_by_id ON refs(ref_id, paragraph_id);
-                CREATE INDEX refs_by_paragraph ON refs(paragraph_id);
-                CREATE VIRTUAL TABLE paragraph_index USING fts5(tokens, content='paragraphs', content_rowid='id', tokenize='ascii');
-                """)
+            try db.execute(
+                sql: """
+                    CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+                    INSERT INTO meta VALUES ('applied_entries', '0');
+                    CREATE TABLE documents (
+                        id INTEGER PRIMARY KEY, symbol TEXT NOT NULL UNIQUE, doc_type TEXT NOT NULL, date TEXT, title TEXT,
+                        submitter TEXT, session TEXT, original_language TEXT);
+                    CREATE TABLE document_submitters (
+                        document_id INTEGER NOT NULL REFERENCES documents(id), actor TEXT NOT NULL, PRIMARY KEY (document_id, actor));
+                    CREATE INDEX document_submitters_actor ON document_submitters(actor);
+                    CREATE TABLE versions (
+                        id INTEGER PRIMARY KEY, document_id INTEGER NOT NULL REFERENCES documents(id), language TEXT NOT NULL,
+                        version INTEGER NOT NULL, content_sha256 TEXT NOT NULL, source_name TEXT NOT NULL, entry_index INTEGER NOT NULL UNIQUE,
+                        is_current INTEGER NOT NULL, UNIQUE (document_id, language, version));
+                    CREATE INDEX versions_content ON versions(content_sha256);
+                    CREATE TABLE paragraphs (
+                        id INTEGER PRIMARY KEY, version_id INTEGER NOT NULL REFERENCES versions(id), ordinal INTEGER NOT NULL,
+                        number TEXT, text TEXT NOT NULL, tokens TEXT NOT NULL, is_footnote INTEGER NOT NULL, UNIQUE (version_id, ordinal));
+                    CREATE TABLE refs (
+                        paragraph_id INTEGER NOT NULL REFERENCES paragraphs(id), kind TEXT NOT NULL, ref_id TEXT NOT NULL,
+                        surface TEXT NOT NULL, start INTEGER NOT NULL, "end" INTEGER NOT NULL);
+                    CREATE INDEX refs_by_id ON refs(ref_id, paragraph_id);
+                    CREATE INDEX refs_by_paragraph ON refs(paragraph_id);
+                    CREATE VIRTUAL TABLE paragraph_index USING fts5(tokens, content='paragraphs', content_rowid='id', tokenize='ascii');
+                    """)
         }
         migrator.registerMigration("v2: authors, evidence, assessments") { db in
-            try db.execute(sql: """
-                CREATE TABLE authors (
-                    name TEXT NOT NULL, key_id TEXT NOT NULL, key TEXT NOT NULL, roles TEXT NOT NULL, entry_index INTEGER NOT NULL,
-                    PRIMARY KEY (name, key_id));
-                CREATE TABLE evidence (
-                    id TEXT PRIMARY KEY, entry_index INTEGER NOT NULL UNIQUE, subject TEXT NOT NULL, commitment TEXT NOT NULL,
-                    kind TEXT NOT NULL, author TEXT NOT NULL, payload TEXT NOT NULL);
-                CREATE INDEX evidence_by_commitment ON evidence(commitment, subject);
-                CREATE TABLE assessments (
-                    entry_index INTEGER PRIMARY KEY, state TEXT NOT NULL, commitment TEXT NOT NULL, cycle TEXT NOT NULL,
-                    status TEXT NOT NULL, author TEXT NOT NULL, time INTEGER NOT NULL, payload TEXT NOT NULL);
-                CREATE INDEX assessments_by_key ON assessments(state, commitment, cycle);
-                """)
+            try db.execute(
+                sql: """
+                    CREATE TABLE authors (
+                        name TEXT NOT NULL, key_id TEXT NOT NULL, key TEXT NOT NULL, roles TEXT NOT NULL, entry_index INTEGER NOT NULL,
+                        PRIMARY KEY (name, key_id));
+                    CREATE TABLE evidence (
+                        id TEXT PRIMARY KEY, entry_index INTEGER NOT NULL UNIQUE, subject TEXT NOT NULL, commitment TEXT NOT NULL,
+                        kind TEXT NOT NULL, author TEXT NOT NULL, payload TEXT NOT NULL);
+                    CREATE INDEX evidence_by_commitment ON evidence(commitment, subject);
+                    CREATE TABLE assessments (
+                        entry_index INTEGER PRIMARY KEY, state TEXT NOT NULL, commitment TEXT NOT NULL, cycle TEXT NOT NULL,
+                        status TEXT NOT NULL, author TEXT NOT NULL, time INTEGER NOT NULL, payload TEXT NOT NULL);
+                    CREATE INDEX assessments_by_key ON assessments(state, commitment, cycle);
+                    """)
         }
         migrator.registerMigration("v3: figures") { db in
-            try db.execute(sql: """
-                CREATE TABLE figures (
-                    entry_index INTEGER PRIMARY KEY, state TEXT NOT NULL, metric TEXT NOT NULL, series TEXT NOT NULL, date TEXT NOT NULL,
-                    author TEXT NOT NULL, payload TEXT NOT NULL);
-                CREATE INDEX figures_by_key ON figures(state, metric, series, date);
-                """)
+            try db.execute(
+                sql: """
+                    CREATE TABLE figures (
+                        entry_index INTEGER PRIMARY KEY, state TEXT NOT NULL, metric TEXT NOT NULL, series TEXT NOT NULL, date TEXT NOT NULL,
+                        author TEXT NOT NULL, payload TEXT NOT NULL);
+                    CREATE INDEX figures_by_key ON figures(state, metric, series, date);
+                    """)
         }
         return migrator
     }()
@@ -102,7 +109,8 @@ public final class SQLiteRecordStore: RecordStore, @unchecked Sendable {
         } catch let error as DatabaseError where error.resultCode == .SQLITE_BUSY || error.resultCode == .SQLITE_LOCKED {
             throw StocktakeError(.busy, "The database is busy with another writer; nothing was changed, so try again in a moment.")
         } catch let error as DatabaseError {
-            throw StocktakeError(.store, "The database refused a write (\(error.message ?? "SQLite error \(error.resultCode)")); nothing was changed.")
+            throw StocktakeError(
+                .store, "The database refused a write (\(error.message ?? "SQLite error \(error.resultCode)")); nothing was changed.")
         }
     }
 
@@ -112,7 +120,10 @@ public final class SQLiteRecordStore: RecordStore, @unchecked Sendable {
         } catch let error as DatabaseError where error.resultCode == .SQLITE_BUSY || error.resultCode == .SQLITE_LOCKED {
             throw StocktakeError(.busy, "The database is busy with another writer; try again in a moment.")
         } catch let error as DatabaseError {
-            throw StocktakeError(.store, "The database could not be read (\(error.message ?? "SQLite error \(error.resultCode)")); run 'stocktake rebuild' to recreate it from the log.")
+            throw StocktakeError(
+                .store,
+                "The database could not be read (\(error.message ?? "SQLite error \(error.resultCode)")); run 'stocktake rebuild' to recreate it from the log."
+            )
         }
     }
 
@@ -129,7 +140,10 @@ public final class SQLiteRecordStore: RecordStore, @unchecked Sendable {
         try run { db in
             let applied = try SQLiteRecordStore.appliedEntries(db)
             guard applied == entry.index else {
-                throw StocktakeError(.store, "The database has applied \(applied) log entries, so entry \(entry.index) cannot be applied next; run 'stocktake rebuild'.")
+                throw StocktakeError(
+                    .store,
+                    "The database has applied \(applied) log entries, so entry \(entry.index) cannot be applied next; run 'stocktake rebuild'."
+                )
             }
             switch entry.payload {
             case .documentVersion(let payload): try SQLiteRecordStore.insert(payload, entryIndex: entry.index, db)
@@ -165,38 +179,55 @@ public final class SQLiteRecordStore: RecordStore, @unchecked Sendable {
                 arguments: [header.date, header.title, header.submitter, header.session, header.originalLanguage, documentID])
         } else {
             try db.execute(
-                sql: "INSERT INTO documents (symbol, doc_type, date, title, submitter, session, original_language) VALUES (?, ?, ?, ?, ?, ?, ?)",
-                arguments: [payload.symbol, documentType(payload.symbol), header.date, header.title, header.submitter, header.session, header.originalLanguage])
+                sql:
+                    "INSERT INTO documents (symbol, doc_type, date, title, submitter, session, original_language) VALUES (?, ?, ?, ?, ?, ?, ?)",
+                arguments: [
+                    payload.symbol, documentType(payload.symbol), header.date, header.title, header.submitter, header.session,
+                    header.originalLanguage,
+                ])
             documentID = db.lastInsertedRowID
         }
         for actor in Set(payload.submitterIDs).sorted() {
-            try db.execute(sql: "INSERT OR IGNORE INTO document_submitters (document_id, actor) VALUES (?, ?)", arguments: [documentID, actor])
+            try db.execute(
+                sql: "INSERT OR IGNORE INTO document_submitters (document_id, actor) VALUES (?, ?)", arguments: [documentID, actor])
         }
-        let previous = try Int.fetchOne(db, sql: "SELECT MAX(version) FROM versions WHERE document_id = ? AND language = ?", arguments: [documentID, payload.language]) ?? 0
+        let previous =
+            try Int.fetchOne(
+                db, sql: "SELECT MAX(version) FROM versions WHERE document_id = ? AND language = ?",
+                arguments: [documentID, payload.language]) ?? 0
         // The search index holds current versions only; a superseded version stays stored and citable with 'show'.
         let superseded = try Row.fetchAll(
             db,
-            sql: "SELECT p.id, p.tokens FROM paragraphs p JOIN versions v ON v.id = p.version_id WHERE v.document_id = ? AND v.language = ? AND v.is_current = 1",
+            sql:
+                "SELECT p.id, p.tokens FROM paragraphs p JOIN versions v ON v.id = p.version_id WHERE v.document_id = ? AND v.language = ? AND v.is_current = 1",
             arguments: [documentID, payload.language])
         for row in superseded {
-            try db.execute(sql: "INSERT INTO paragraph_index(paragraph_index, rowid, tokens) VALUES('delete', ?, ?)", arguments: [row[0] as Int64, row[1] as String])
+            try db.execute(
+                sql: "INSERT INTO paragraph_index(paragraph_index, rowid, tokens) VALUES('delete', ?, ?)",
+                arguments: [row[0] as Int64, row[1] as String])
         }
-        try db.execute(sql: "UPDATE versions SET is_current = 0 WHERE document_id = ? AND language = ?", arguments: [documentID, payload.language])
         try db.execute(
-            sql: "INSERT INTO versions (document_id, language, version, content_sha256, source_name, entry_index, is_current) VALUES (?, ?, ?, ?, ?, ?, 1)",
+            sql: "UPDATE versions SET is_current = 0 WHERE document_id = ? AND language = ?", arguments: [documentID, payload.language])
+        try db.execute(
+            sql:
+                "INSERT INTO versions (document_id, language, version, content_sha256, source_name, entry_index, is_current) VALUES (?, ?, ?, ?, ?, ?, 1)",
             arguments: [documentID, payload.language, previous + 1, payload.contentSHA256, payload.sourceName, Int64(entryIndex)])
         let versionID = db.lastInsertedRowID
         let paragraphs = payload.document.paragraphs.map { ($0, false) } + payload.document.footnotes.map { ($0, true) }
-        let insertParagraph = try db.cachedStatement(sql: "INSERT INTO paragraphs (version_id, ordinal, number, text, tokens, is_footnote) VALUES (?, ?, ?, ?, ?, ?)")
+        let insertParagraph = try db.cachedStatement(
+            sql: "INSERT INTO paragraphs (version_id, ordinal, number, text, tokens, is_footnote) VALUES (?, ?, ?, ?, ?, ?)")
         let insertIndex = try db.cachedStatement(sql: "INSERT INTO paragraph_index (rowid, tokens) VALUES (?, ?)")
-        let insertReference = try db.cachedStatement(sql: "INSERT INTO refs (paragraph_id, kind, ref_id, surface, start, \"end\") VALUES (?, ?, ?, ?, ?, ?)")
+        let insertReference = try db.cachedStatement(
+            sql: "INSERT INTO refs (paragraph_id, kind, ref_id, surface, start, \"end\") VALUES (?, ?, ?, ?, ?, ?)")
         for (ordinal, (paragraph, isFootnote)) in paragraphs.enumerated() {
             let tokens = SearchTokenizer.indexText(paragraph.text)
             try insertParagraph.execute(arguments: [versionID, ordinal + 1, paragraph.number, paragraph.text, tokens, isFootnote])
             let paragraphID = db.lastInsertedRowID
             try insertIndex.execute(arguments: [paragraphID, tokens])
             for reference in paragraph.references {
-                try insertReference.execute(arguments: [paragraphID, reference.kind, reference.id, reference.surface, reference.start, reference.end])
+                try insertReference.execute(arguments: [
+                    paragraphID, reference.kind, reference.id, reference.surface, reference.start, reference.end,
+                ])
             }
         }
     }
@@ -205,7 +236,8 @@ public final class SQLiteRecordStore: RecordStore, @unchecked Sendable {
         try read { db in
             try Row.fetchOne(
                 db,
-                sql: "SELECT d.symbol, v.language, v.version, v.entry_index FROM versions v JOIN documents d ON d.id = v.document_id WHERE v.content_sha256 = ?",
+                sql:
+                    "SELECT d.symbol, v.language, v.version, v.entry_index FROM versions v JOIN documents d ON d.id = v.document_id WHERE v.content_sha256 = ?",
                 arguments: [contentSHA256]
             ).map { StoredVersion(symbol: $0[0], language: $0[1], version: $0[2], entryIndex: UInt64($0[3] as Int64)) }
         }
@@ -227,14 +259,18 @@ public final class SQLiteRecordStore: RecordStore, @unchecked Sendable {
         }
         if let prefix = query.symbolPrefix {
             conditions.append("d.symbol LIKE ? ESCAPE '\\'")
-            arguments.append(prefix.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "%", with: "\\%").replacingOccurrences(of: "_", with: "\\_") + "%")
+            arguments.append(
+                prefix.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "%", with: "\\%").replacingOccurrences(
+                    of: "_", with: "\\_") + "%")
         }
         if let reference = query.reference {
             conditions.append("EXISTS (SELECT 1 FROM refs r WHERE r.paragraph_id = p.id AND r.ref_id = ?)")
             arguments.append(reference)
         }
         if let submitters = query.submitters {
-            conditions.append("EXISTS (SELECT 1 FROM document_submitters s WHERE s.document_id = d.id AND s.actor IN (\(submitters.map { _ in "?" }.joined(separator: ","))))")
+            conditions.append(
+                "EXISTS (SELECT 1 FROM document_submitters s WHERE s.document_id = d.id AND s.actor IN (\(submitters.map { _ in "?" }.joined(separator: ","))))"
+            )
             arguments += submitters.map { $0 as any DatabaseValueConvertible }
             if submitters.isEmpty { conditions.append("0") }
         }
@@ -251,17 +287,21 @@ public final class SQLiteRecordStore: RecordStore, @unchecked Sendable {
             arguments.append(type)
         }
         let filter = conditions.joined(separator: " AND ")
-        let from = "FROM paragraph_index JOIN paragraphs p ON p.id = paragraph_index.rowid JOIN versions v ON v.id = p.version_id JOIN documents d ON d.id = v.document_id"
+        let from =
+            "FROM paragraph_index JOIN paragraphs p ON p.id = paragraph_index.rowid JOIN versions v ON v.id = p.version_id JOIN documents d ON d.id = v.document_id"
         let filtered = conditions.count > 1
         return try read { db in
             // Without filters the index alone counts the matches; with filters the joins decide.
-            let total = filtered
+            let total =
+                filtered
                 ? try Int.fetchOne(db, sql: "SELECT COUNT(*) \(from) WHERE \(filter)", arguments: StatementArguments(arguments)) ?? 0
-                : try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM paragraph_index WHERE paragraph_index MATCH ?", arguments: [arguments[0]]) ?? 0
+                : try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM paragraph_index WHERE paragraph_index MATCH ?", arguments: [arguments[0]])
+                    ?? 0
             // Newest first: the index yields rowids in order, so a page needs no sort of all matches.
             let rows = try Row.fetchAll(
                 db,
-                sql: "SELECT d.symbol, v.language, p.number, p.ordinal, d.date, d.title, p.text \(from) WHERE \(filter) ORDER BY paragraph_index.rowid DESC LIMIT ? OFFSET ?",
+                sql:
+                    "SELECT d.symbol, v.language, p.number, p.ordinal, d.date, d.title, p.text \(from) WHERE \(filter) ORDER BY paragraph_index.rowid DESC LIMIT ? OFFSET ?",
                 arguments: StatementArguments(arguments + [max(0, min(query.limit, 1000)), max(0, query.offset)]))
             let hits = rows.map { row -> SearchHit in
                 let symbol: String = row[0], language: String = row[1], number: String? = row[2], text: String = row[6]
@@ -293,7 +333,9 @@ public final class SQLiteRecordStore: RecordStore, @unchecked Sendable {
             }
         }
         guard var (from, to) = match else { return String(String.UnicodeScalarView(scalars.prefix(160))) }
-        if to < scalars.count && (scalars[to] == ")" || scalars[to] == "）") && from > 0 && scalars[..<to].contains(where: { $0 == "(" || $0 == "（" }) {
+        if to < scalars.count && (scalars[to] == ")" || scalars[to] == "）") && from > 0
+            && scalars[..<to].contains(where: { $0 == "(" || $0 == "（" })
+        {
             let opened = scalars[from..<to].filter { $0 == "(" || $0 == "（" }.count
             let closed = scalars[from..<to].filter { $0 == ")" || $0 == "）" }.count
             if opened > closed { to += 1 }
@@ -327,38 +369,53 @@ public final class SQLiteRecordStore: RecordStore, @unchecked Sendable {
             return rows.map { row in
                 let surfaces = (row[6] as String? ?? "").components(separatedBy: " | ")
                 return EvidenceHit(
-                    symbol: row[0], date: row[1], submitter: row[2], submitters: (row[7] as String?)?.split(separator: ",").map(String.init) ?? [], language: row[3], paragraph: row[4], surfaces: surfaces,
+                    symbol: row[0], date: row[1], submitter: row[2],
+                    submitters: (row[7] as String?)?.split(separator: ",").map(String.init) ?? [], language: row[3], paragraph: row[4],
+                    surfaces: surfaces,
                     citation: SQLiteRecordStore.citation(symbol: row[0], number: row[4], ordinal: row[5], language: row[3]))
             }
         }
     }
 
     func paragraphs(versionID: Int64, number: String?, _ db: Database) throws -> [StoredParagraph] {
-        var sql = "SELECT p.id, v.language, p.number, p.ordinal, p.text FROM paragraphs p JOIN versions v ON v.id = p.version_id WHERE p.version_id = ?"
+        var sql =
+            "SELECT p.id, v.language, p.number, p.ordinal, p.text FROM paragraphs p JOIN versions v ON v.id = p.version_id WHERE p.version_id = ?"
         var arguments: [any DatabaseValueConvertible] = [versionID]
         if let number {
             sql += " AND p.number = ?"
             arguments.append(number)
         }
         return try Row.fetchAll(db, sql: sql + " ORDER BY p.ordinal", arguments: StatementArguments(arguments)).map { row in
-            let references = try Row.fetchAll(db, sql: "SELECT kind, ref_id, surface, start, \"end\" FROM refs WHERE paragraph_id = ? ORDER BY start, rowid", arguments: [row[0] as Int64])
-                .map { Reference(kind: $0[0], id: $0[1], surface: $0[2], start: $0[3], end: $0[4]) }
+            let references = try Row.fetchAll(
+                db, sql: "SELECT kind, ref_id, surface, start, \"end\" FROM refs WHERE paragraph_id = ? ORDER BY start, rowid",
+                arguments: [row[0] as Int64]
+            )
+            .map { Reference(kind: $0[0], id: $0[1], surface: $0[2], start: $0[3], end: $0[4]) }
             return StoredParagraph(language: row[1], number: row[2], ordinal: row[3], text: row[4], references: references)
         }
     }
 
     public func document(symbol: String, language: Language?) throws -> StoredDocument? {
         try read { db in
-            guard let document = try Row.fetchOne(db, sql: "SELECT id, symbol, date, title, submitter, session, original_language FROM documents WHERE symbol = ?", arguments: [symbol]) else { return nil }
-            let versions = try Row.fetchAll(db, sql: "SELECT id, language, version FROM versions WHERE document_id = ? AND is_current = 1 ORDER BY language", arguments: [document[0] as Int64])
+            guard
+                let document = try Row.fetchOne(
+                    db, sql: "SELECT id, symbol, date, title, submitter, session, original_language FROM documents WHERE symbol = ?",
+                    arguments: [symbol])
+            else { return nil }
+            let versions = try Row.fetchAll(
+                db, sql: "SELECT id, language, version FROM versions WHERE document_id = ? AND is_current = 1 ORDER BY language",
+                arguments: [document[0] as Int64])
             guard let chosen = versions.first(where: { language == nil || ($0[1] as String) == language!.rawValue }) else {
                 return StoredDocument(
-                    symbol: document[1], header: DocumentHeader(), versions: Dictionary(uniqueKeysWithValues: versions.map { ($0[1] as String, $0[2] as Int) }), paragraphs: [])
+                    symbol: document[1], header: DocumentHeader(),
+                    versions: Dictionary(uniqueKeysWithValues: versions.map { ($0[1] as String, $0[2] as Int) }), paragraphs: [])
             }
             let header = DocumentHeader(
-                symbol: document[1], language: chosen[1], originalLanguage: document[6], date: document[2], title: document[3], submitter: document[4], session: document[5])
+                symbol: document[1], language: chosen[1], originalLanguage: document[6], date: document[2], title: document[3],
+                submitter: document[4], session: document[5])
             return StoredDocument(
-                symbol: document[1], header: header, versions: Dictionary(uniqueKeysWithValues: versions.map { ($0[1] as String, $0[2] as Int) }),
+                symbol: document[1], header: header,
+                versions: Dictionary(uniqueKeysWithValues: versions.map { ($0[1] as String, $0[2] as Int) }),
                 paragraphs: try paragraphs(versionID: chosen[0], number: nil, db))
         }
     }
@@ -366,7 +423,10 @@ public final class SQLiteRecordStore: RecordStore, @unchecked Sendable {
     public func siblings(symbol: String, number: String) throws -> [StoredParagraph] {
         try read { db in
             let versions = try Int64.fetchAll(
-                db, sql: "SELECT v.id FROM versions v JOIN documents d ON d.id = v.document_id WHERE d.symbol = ? AND v.is_current = 1 ORDER BY v.language", arguments: [symbol])
+                db,
+                sql:
+                    "SELECT v.id FROM versions v JOIN documents d ON d.id = v.document_id WHERE d.symbol = ? AND v.is_current = 1 ORDER BY v.language",
+                arguments: [symbol])
             return try versions.flatMap { try paragraphs(versionID: $0, number: number, db) }
         }
     }
@@ -389,17 +449,21 @@ public final class SQLiteRecordStore: RecordStore, @unchecked Sendable {
 
     public func reset() throws {
         try run { db in
-            try db.execute(sql: """
-                INSERT INTO paragraph_index(paragraph_index) VALUES('delete-all'); DELETE FROM refs; DELETE FROM authors; DELETE FROM evidence; DELETE FROM assessments; DELETE FROM figures; DELETE FROM paragraphs; DELETE FROM versions;
-                DELETE FROM document_submitters; DELETE FROM documents; UPDATE meta SET value = '0' WHERE key = 'applied_entries';
-                """)
+            try db.execute(
+                sql: """
+                    INSERT INTO paragraph_index(paragraph_index) VALUES('delete-all'); DELETE FROM refs; DELETE FROM authors; DELETE FROM evidence; DELETE FROM assessments; DELETE FROM figures; DELETE FROM paragraphs; DELETE FROM versions;
+                    DELETE FROM document_submitters; DELETE FROM documents; UPDATE meta SET value = '0' WHERE key = 'applied_entries';
+                    """)
         }
     }
 
     /// The number of paragraphs and FTS rows a bare FTS5 query finds, for benchmarks: the engine alone, no joins or filters.
     public func bareMatchCount(tokens: [String], limit: Int) throws -> Int {
         try read { db in
-            try Int.fetchAll(db, sql: "SELECT rowid FROM paragraph_index WHERE paragraph_index MATCH ? ORDER BY rowid DESC LIMIT ?", arguments: [SQLiteRecordStore.matchExpression(tokens), limit]).count
+            try Int.fetchAll(
+                db, sql: "SELECT rowid FROM paragraph_index WHERE paragraph_index MATCH ? ORDER BY rowid DESC LIMIT ?",
+                arguments: [SQLiteRecordStore.matchExpression(tokens), limit]
+            ).count
         }
     }
 }

@@ -34,17 +34,22 @@ public enum StocktakingDirectory {
         let method = try decode(AssessmentMethod.self, from: methodBytes, name: methodURL.lastPathComponent, what: "method")
         try method.validate(scale: scale, registry: registry)
         return StocktakingReference(
-            scale: scale, calendar: calendar, method: method, methodSHA256: Hex.encode(SHA256.hash(data: methodBytes)), methodPath: methodURL.path,
+            scale: scale, calendar: calendar, method: method, methodSHA256: Hex.encode(SHA256.hash(data: methodBytes)),
+            methodPath: methodURL.path,
             methodText: String(decoding: methodBytes, as: UTF8.self))
     }
 
     static func read(_ url: URL, what: String, limit: Int = maximumFileSize) throws -> Data {
         let attributes = try? FileManager.default.attributesOfItem(atPath: url.path)
         guard let size = attributes?[.size] as? Int, let data = FileManager.default.contents(atPath: url.path) else {
-            throw StocktakeError(.dataNotFound, "The \(what) file \(url.path) cannot be read; check the path, or restore Data/stocktaking with git.")
+            throw StocktakeError(
+                .dataNotFound, "The \(what) file \(url.path) cannot be read; check the path, or restore Data/stocktaking with git.")
         }
         guard size <= limit else {
-            throw StocktakeError(.tooLarge, "The \(what) file \(url.lastPathComponent) is \(size) bytes, more than the \(limit) allowed; split it or check it is the right file.")
+            throw StocktakeError(
+                .tooLarge,
+                "The \(what) file \(url.lastPathComponent) is \(size) bytes, more than the \(limit) allowed; split it or check it is the right file."
+            )
         }
         return data
     }
@@ -59,10 +64,13 @@ public enum StocktakingDirectory {
         } catch let error as StocktakeError {
             throw error
         } catch DecodingError.keyNotFound(let key, _) {
-            throw StocktakeError(.corruptData, "The \(what) file \(name) lacks the field '\(key.stringValue)'; compare it with Data/stocktaking/method.json.")
+            throw StocktakeError(
+                .corruptData, "The \(what) file \(name) lacks the field '\(key.stringValue)'; compare it with Data/stocktaking/method.json."
+            )
         } catch DecodingError.typeMismatch(_, let context), DecodingError.valueNotFound(_, let context) {
             let path = context.codingPath.map(\.stringValue).joined(separator: ".")
-            throw StocktakeError(.corruptData, "The \(what) file \(name) has a wrong value at '\(path)'; compare it with Data/stocktaking/method.json.")
+            throw StocktakeError(
+                .corruptData, "The \(what) file \(name) has a wrong value at '\(path)'; compare it with Data/stocktaking/method.json.")
         } catch {
             throw StocktakeError(.corruptData, "The \(what) file \(name) is not valid JSON; check it with a JSON validator.")
         }

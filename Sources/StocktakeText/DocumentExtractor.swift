@@ -27,7 +27,9 @@ public struct DocumentExtractor: Sendable {
         }
         let defaultTreaty = self.defaultTreaty(header: header, headerText: segments.headerLines.joined(separator: "\n"))
         func convert(_ segment: ParagraphSegmenter.Segment) -> ExtractedParagraph {
-            ExtractedParagraph(number: segment.number, text: segment.text, references: references.references(in: segment.text, defaultTreaty: defaultTreaty))
+            ExtractedParagraph(
+                number: segment.number, text: segment.text,
+                references: references.references(in: segment.text, defaultTreaty: defaultTreaty))
         }
         return ExtractedDocument(document: header, paragraphs: segments.paragraphs.map(convert), footnotes: segments.footnotes.map(convert))
     }

@@ -1,5 +1,6 @@
 public import Foundation
 import StocktakeCore
+
 #if canImport(FoundationXML)
     import FoundationXML
 #endif
@@ -13,7 +14,8 @@ public enum DocxText {
         parser.shouldResolveExternalEntities = false
         parser.delegate = collector
         guard parser.parse() else {
-            throw StocktakeError(.unsupportedFormat, "The DOCX file's document.xml is not well-formed XML; open it in a word processor and save it again.")
+            throw StocktakeError(
+                .unsupportedFormat, "The DOCX file's document.xml is not well-formed XML; open it in a word processor and save it again.")
         }
         return collector.lines.joined(separator: "\n")
     }
@@ -23,7 +25,10 @@ public enum DocxText {
         var current = ""
         var inText = false
 
-        func parser(_ parser: XMLParser, didStartElement name: String, namespaceURI: String?, qualifiedName: String?, attributes: [String: String] = [:]) {
+        func parser(
+            _ parser: XMLParser, didStartElement name: String, namespaceURI: String?, qualifiedName: String?,
+            attributes: [String: String] = [:]
+        ) {
             switch name {
             case "w:t": inText = true
             case "w:tab": current += "\t"

@@ -83,7 +83,8 @@ public struct FoldedText: Sendable {
         case 0x2010...0x2015, 0x2212: emit("-"); return  // dashes
         case 0x00B9, 0x00B2, 0x00B3, 0x2070...0x2079: return  // superscript footnote markers
         case 0x4E00...0x9FFF, 0x3400...0x4DBF: emit(scalar); return  // CJK ideographs fold to themselves
-        case 0x0430...0x045F, 0x0621...0x063A, 0x0641...0x064A, 0x00DF...0x00F6, 0x00F8...0x00FF: emit(scalar); return  // already folded letters
+        // Letters that are already folded.
+        case 0x0430...0x045F, 0x0621...0x063A, 0x0641...0x064A, 0x00DF...0x00F6, 0x00F8...0x00FF: emit(scalar); return
         case 0x0410...0x042F: emit(Unicode.Scalar(value + 0x20)!); return  // Cyrillic capitals
         case 0x0400...0x040F: emit(Unicode.Scalar(value + 0x50)!); return
         case 0x00C0...0x00D6, 0x00D8...0x00DE: emit(Unicode.Scalar(value + 0x20)!); return  // Latin-1 capitals

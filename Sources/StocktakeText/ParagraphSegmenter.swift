@@ -25,7 +25,10 @@ public struct ParagraphSegmenter: Sendable {
     }
 
     /// Lines that are recycling notices, printed at the foot of UN documents.
-    static let recycleNotices = ["please recycle", "merci de recycler", "se ruega reciclar", "请回收", "просьба отправить на вторичную переработку", "يرجى إعادة الاستعمال"]
+    static let recycleNotices = [
+        "please recycle", "merci de recycler", "se ruega reciclar", "请回收", "просьба отправить на вторичную переработку",
+        "يرجى إعادة الاستعمال",
+    ]
 
     /// Creates a segmenter.
     public init() {}
@@ -34,7 +37,9 @@ public struct ParagraphSegmenter: Sendable {
     public func segment(_ text: String, symbol: String? = nil) -> Result {
         let cleaned = ParagraphSegmenter.removeLinkSyntax(text)
         var lines: [(text: String, pageBreak: Bool)] = []
-        let unified = cleaned.unicodeScalars.contains("\r") ? cleaned.replacingOccurrences(of: "\r\n", with: "\n").replacingOccurrences(of: "\r", with: "\n") : cleaned
+        let unified =
+            cleaned.unicodeScalars.contains("\r")
+            ? cleaned.replacingOccurrences(of: "\r\n", with: "\n").replacingOccurrences(of: "\r", with: "\n") : cleaned
         for rawScalars in unified.unicodeScalars.split(separator: "\n", omittingEmptySubsequences: false) {
             let rawLine = Substring(rawScalars)
             let pageBreak = rawScalars.contains("\u{0C}")
@@ -126,7 +131,9 @@ public struct ParagraphSegmenter: Sendable {
             footnotes: footnotes.map { lines in
                 let joined = ParagraphSegmenter.join(lines)
                 let number = joined.prefix { $0.isNumber }
-                return Segment(number: number.isEmpty ? nil : String(number), text: String(joined.dropFirst(number.count)).trimmingCharacters(in: .whitespaces))
+                return Segment(
+                    number: number.isEmpty ? nil : String(number),
+                    text: String(joined.dropFirst(number.count)).trimmingCharacters(in: .whitespaces))
             })
     }
 
@@ -150,7 +157,9 @@ public struct ParagraphSegmenter: Sendable {
 
     /// A footnote's first line: a marker number (or superscript) then text.
     static func footnoteStart(_ line: String) -> String? {
-        let superscripts: [Character: Character] = ["¹": "1", "²": "2", "³": "3", "⁴": "4", "⁵": "5", "⁶": "6", "⁷": "7", "⁸": "8", "⁹": "9", "⁰": "0"]
+        let superscripts: [Character: Character] = [
+            "¹": "1", "²": "2", "³": "3", "⁴": "4", "⁵": "5", "⁶": "6", "⁷": "7", "⁸": "8", "⁹": "9", "⁰": "0",
+        ]
         var marker = ""
         var rest = Substring(line)
         while let c = rest.first, let digit = superscripts[c] ?? (c.isASCII && c.isNumber ? c : nil) {
@@ -163,9 +172,13 @@ public struct ParagraphSegmenter: Sendable {
 
     /// Page furniture: job numbers, barcodes, page counters, recycling notices, repeated symbols.
     static func isFurniture(_ line: String, symbol: String?) -> Bool {
-        guard let first = line.unicodeScalars.first, line.utf8.count <= 64 || (symbol != nil && line.utf8.count <= 120) else { return false }
-        if !(first.isASCIIDigit || first == "*" || first == "G" || first == "V" || first == "P" || first == "p" || first == "M" || first == "S"
-            || first == "请" || first == "п" || first == "П" || first == "ي" || first == "A" || first == "N" || first == "C" || first == "E" || first == "А")
+        guard let first = line.unicodeScalars.first, line.utf8.count <= 64 || (symbol != nil && line.utf8.count <= 120) else {
+            return false
+        }
+        if !(first.isASCIIDigit || first == "*" || first == "G" || first == "V" || first == "P" || first == "p" || first == "M"
+            || first == "S"
+            || first == "请" || first == "п" || first == "П" || first == "ي" || first == "A" || first == "N" || first == "C" || first == "E"
+            || first == "А")
         {
             return false
         }

@@ -56,13 +56,19 @@ extension ReferenceExtractor {
         var changed = true
         while changed {
             changed = false
-            for index in mentions.indices where !mentions[index].suppressed && (mentions[index].role == .container || mentions[index].role == .anaphora) {
+            for index in mentions.indices
+            where !mentions[index].suppressed && (mentions[index].role == .container || mentions[index].role == .anaphora) {
                 for step in [1, -1] {
-                    guard let other = chainNeighbour(mentions, index, step: step, s), !mentions[other].suppressed || mentions[other].role != .item else { continue }
+                    guard let other = chainNeighbour(mentions, index, step: step, s),
+                        !mentions[other].suppressed || mentions[other].role != .item
+                    else { continue }
                     let next = mentions[other]
-                    let specific = (next.role == .item && !next.suppressed && next.scope == mentions[index].id)
+                    let specific =
+                        (next.role == .item && !next.suppressed && next.scope == mentions[index].id)
                         || (next.role == .container && next.id == mentions[index].id && step == 1 && next.suppressed == false
-                            && chainNeighbour(mentions, other, step: 1, s).map { mentions[$0].role == .item && mentions[$0].scope == next.id } == true)
+                            && chainNeighbour(mentions, other, step: 1, s).map {
+                                mentions[$0].role == .item && mentions[$0].scope == next.id
+                            } == true)
                     if specific {
                         mentions[index].suppressed = true
                         changed = true

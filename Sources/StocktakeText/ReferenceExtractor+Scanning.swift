@@ -14,7 +14,9 @@ extension ReferenceExtractor {
                 continue
             }
             if atBoundary {
-                if ReferenceExtractor.symbolInitials.contains(scalar.value), let found = scanSymbol(s, at: i, folded: folded, original: original) {
+                if ReferenceExtractor.symbolInitials.contains(scalar.value),
+                    let found = scanSymbol(s, at: i, folded: folded, original: original)
+                {
                     mentions.append(found)
                     i = found.end
                     continue
@@ -56,7 +58,8 @@ extension ReferenceExtractor {
         end >= s.count || !s[end].isWordCharacter || s[end].isCJK || s[end - 1].isCJK
     }
 
-    func matchesOriginal(_ expected: [Unicode.Scalar], _ start: Int, _ end: Int, _ folded: FoldedText, _ original: [Unicode.Scalar]) -> Bool {
+    func matchesOriginal(_ expected: [Unicode.Scalar], _ start: Int, _ end: Int, _ folded: FoldedText, _ original: [Unicode.Scalar]) -> Bool
+    {
         let range = folded.originalRange(start, end)
         let actual = original[range.start..<range.end].filter { $0 != "\u{AD}" }
         return Array(actual) == expected.filter { $0 != "\u{AD}" }
@@ -72,7 +75,8 @@ extension ReferenceExtractor {
             for target in targets {
                 if let exact = target.caseSensitive, !matchesOriginal(exact, i, end, folded, original) { continue }
                 if target.exclusions.contains(where: { excluded(s, i, end, $0.left, $0.right) }) { continue }
-                return Mention(kind: target.kind, id: target.id, start: i, end: end, role: target.isContainer ? .container : .alias, scope: target.id)
+                return Mention(
+                    kind: target.kind, id: target.id, start: i, end: end, role: target.isContainer ? .container : .alias, scope: target.id)
             }
         }
         return nil
@@ -121,7 +125,9 @@ extension ReferenceExtractor {
         var j = i
         while j < s.count && s[j].isASCIIDigit { j += 1 }
         if j > i {
-            if j < s.count && (s[j].properties.isAlphabetic && !s[j].isCJK) && !(j + 1 < s.count && s[j] >= "a" && s[j] <= "z" && s[j + 1] == ")") {
+            if j < s.count && (s[j].properties.isAlphabetic && !s[j].isCJK)
+                && !(j + 1 < s.count && s[j] >= "a" && s[j] <= "z" && s[j + 1] == ")")
+            {
                 return nil
             }
             if j < s.count && s[j] == "/" { return nil }
@@ -251,12 +257,14 @@ extension ReferenceExtractor {
             let subs = parseSubItems(s, wordEnd)
             end = max(wordEnd, subs.end)
             if subs.letters.isEmpty {
-                mentions.append(Mention(kind: "commitment", id: value, start: j, end: wordEnd, role: .item, scope: word.instrument, needsContext: true))
+                mentions.append(
+                    Mention(kind: "commitment", id: value, start: j, end: wordEnd, role: .item, scope: word.instrument, needsContext: true))
             } else {
                 for (index, sub) in subs.letters.enumerated() {
-                    mentions.append(Mention(
-                        kind: "commitment", id: "\(value)(\(sub.letter))", start: index == 0 ? j : sub.start, end: sub.end, role: .item,
-                        scope: word.instrument, needsContext: true))
+                    mentions.append(
+                        Mention(
+                            kind: "commitment", id: "\(value)(\(sub.letter))", start: index == 0 ? j : sub.start, end: sub.end, role: .item,
+                            scope: word.instrument, needsContext: true))
                 }
             }
             let k = skipSpaces(s, end)

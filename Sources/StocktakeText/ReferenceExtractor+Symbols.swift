@@ -91,14 +91,18 @@ extension ReferenceExtractor {
     }
 
     /// "resolution 79/47", "resolutions 68/32, 70/34 and 79/47", "第 68/32、79/47 号决议", "2028 (XX)".
-    func scanResolutions(_ s: [Unicode.Scalar], at i: Int, folded: FoldedText, original: [Unicode.Scalar]) -> (mentions: [Mention], end: Int)? {
+    func scanResolutions(_ s: [Unicode.Scalar], at i: Int, folded: FoldedText, original: [Unicode.Scalar]) -> (
+        mentions: [Mention], end: Int
+    )? {
         if s[i] == "第" || s[i].isASCIIDigit {
             // Chinese: numbers first, then 号决议.
             let start = s[i] == "第" ? skipSpaces(s, i + 1) : i
             if let list = parseResolutionNumbers(s, start, folded: folded, original: original) {
                 let k = skipSpaces(s, list.end)
                 if let word = resolutionWords.matches(in: s, at: k).first, word.payloads.contains(true) {
-                    var mentions = list.numbers.map { Mention(kind: "resolution", id: "A/RES/" + $0.id, start: $0.start, end: $0.end, role: .resolution, scope: "") }
+                    var mentions = list.numbers.map {
+                        Mention(kind: "resolution", id: "A/RES/" + $0.id, start: $0.start, end: $0.end, role: .resolution, scope: "")
+                    }
                     if s[i] == "第" { mentions[0].start = i }
                     mentions[mentions.count - 1].end = word.end
                     return (mentions, word.end)
@@ -110,9 +114,13 @@ extension ReferenceExtractor {
         for word in resolutionWords.matches(in: s, at: i) where !word.payloads.contains(true) && isWordEnd(s, word.end) {
             var k = skipSpaces(s, word.end)
             // Optional "A/RES/" written in full is handled by the symbol scanner; here bare numbers follow.
-            if k < s.count && (s[k] == "n" || s[k] == "№") && k + 1 < s.count && (s[k + 1] == "o" || s[k + 1] == "°") { k = skipSpaces(s, k + 2) }
+            if k < s.count && (s[k] == "n" || s[k] == "№") && k + 1 < s.count && (s[k + 1] == "o" || s[k + 1] == "°") {
+                k = skipSpaces(s, k + 2)
+            }
             if let list = parseResolutionNumbers(s, k, folded: folded, original: original) {
-                var mentions = list.numbers.map { Mention(kind: "resolution", id: "A/RES/" + $0.id, start: $0.start, end: $0.end, role: .resolution, scope: "") }
+                var mentions = list.numbers.map {
+                    Mention(kind: "resolution", id: "A/RES/" + $0.id, start: $0.start, end: $0.end, role: .resolution, scope: "")
+                }
                 mentions[0].start = i
                 return (mentions, list.end)
             }
@@ -121,7 +129,9 @@ extension ReferenceExtractor {
     }
 
     /// Parses resolution numbers `79/47`, `55/33 D`, `2028 (XX)` separated by list words.
-    func parseResolutionNumbers(_ s: [Unicode.Scalar], _ i: Int, folded: FoldedText, original: [Unicode.Scalar]) -> (numbers: [(id: String, start: Int, end: Int)], end: Int)? {
+    func parseResolutionNumbers(_ s: [Unicode.Scalar], _ i: Int, folded: FoldedText, original: [Unicode.Scalar]) -> (
+        numbers: [(id: String, start: Int, end: Int)], end: Int
+    )? {
         var numbers: [(id: String, start: Int, end: Int)] = []
         var j = i
         var end = i

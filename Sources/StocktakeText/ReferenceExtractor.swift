@@ -69,13 +69,16 @@ public struct ReferenceExtractor: Sendable {
         let containerIDs = Set(registry.instruments.map(\.id)).union(registry.treaties.map(\.id))
         for entry in registry.aliasEntries {
             let key = folded(entry.text)
-            let isAcronym = entry.text.count <= 8 && entry.text.unicodeScalars.contains { $0.properties.isUppercase }
+            let isAcronym =
+                entry.text.count <= 8 && entry.text.unicodeScalars.contains { $0.properties.isUppercase }
                 && !entry.text.unicodeScalars.contains { $0.properties.isLowercase }
-            aliasTrie.insert(key, AliasTarget(
-                kind: entry.kind, id: entry.id,
-                caseSensitive: isAcronym ? Array(entry.text.unicodeScalars) : nil,
-                exclusions: exclusionsByAlias[FoldedText.key(entry.text)] ?? [],
-                isContainer: containerIDs.contains(entry.id)))
+            aliasTrie.insert(
+                key,
+                AliasTarget(
+                    kind: entry.kind, id: entry.id,
+                    caseSensitive: isAcronym ? Array(entry.text.unicodeScalars) : nil,
+                    exclusions: exclusionsByAlias[FoldedText.key(entry.text)] ?? [],
+                    isContainer: containerIDs.contains(entry.id)))
         }
         aliases = aliasTrie
 
@@ -83,7 +86,9 @@ public struct ReferenceExtractor: Sendable {
         var suffixWords = ScalarTrie<ItemWord>()
         var itemWordOwners: [String: Set<String>] = [:]
         for instrument in registry.instruments {
-            for (_, words) in instrument.itemWords { for word in words { itemWordOwners[FoldedText.key(word), default: []].insert(instrument.id) } }
+            for (_, words) in instrument.itemWords {
+                for word in words { itemWordOwners[FoldedText.key(word), default: []].insert(instrument.id) }
+            }
         }
         for instrument in registry.instruments {
             let needsContext = instrument.kind == "treaty" || instrument.kind == "decision"

@@ -12,23 +12,32 @@ public enum TextDecoding {
         var text: String
         if bytes.count >= 2 && (bytes[0] == 0xFF && bytes[1] == 0xFE || bytes[0] == 0xFE && bytes[1] == 0xFF) {
             guard data.count % 2 == 0, let decoded = String(data: data, encoding: .utf16) else {
-                throw StocktakeError(.encoding, "\(name) starts with a UTF-16 byte-order mark but is not valid UTF-16; save it again as UTF-8.")
+                throw StocktakeError(
+                    .encoding, "\(name) starts with a UTF-16 byte-order mark but is not valid UTF-16; save it again as UTF-8.")
             }
             text = decoded
         } else {
             if let zero = data.firstIndex(of: 0) {
-                throw StocktakeError(.unsupportedFormat, "\(name) is binary, not text (it has a NUL byte at offset \(zero - data.startIndex)); give a text, Markdown, HTML, DOCX or PDF file.")
+                throw StocktakeError(
+                    .unsupportedFormat,
+                    "\(name) is binary, not text (it has a NUL byte at offset \(zero - data.startIndex)); give a text, Markdown, HTML, DOCX or PDF file."
+                )
             }
             guard let decoded = String(validatingUTF8Data: data) else {
                 let offset = firstInvalidUTF8Offset(data)
-                throw StocktakeError(.encoding, "\(name) is not valid UTF-8 (the first bad byte is at offset \(offset)); convert it to UTF-8, for example with iconv, and try again.")
+                throw StocktakeError(
+                    .encoding,
+                    "\(name) is not valid UTF-8 (the first bad byte is at offset \(offset)); convert it to UTF-8, for example with iconv, and try again."
+                )
             }
             text = decoded
             if text.hasPrefix("\u{FEFF}") { text.removeFirst() }
         }
         let controls = text.unicodeScalars.prefix(65_536).filter { $0.value < 0x20 && ![0x09, 0x0A, 0x0C, 0x0D].contains($0.value) }.count
         if controls > 8 {
-            throw StocktakeError(.unsupportedFormat, "\(name) holds control characters, so it is not a text document; give a text, Markdown, HTML, DOCX or PDF file.")
+            throw StocktakeError(
+                .unsupportedFormat,
+                "\(name) holds control characters, so it is not a text document; give a text, Markdown, HTML, DOCX or PDF file.")
         }
         if text.unicodeScalars.allSatisfy({ $0.properties.isWhitespace }) {
             throw StocktakeError(.emptyInput, "\(name) holds only white space; there is nothing to extract.")
@@ -63,7 +72,10 @@ extension String {
 
 /// Reduces HTML to text with one line per block element.
 public enum HTMLText {
-    static let blockTags: Set<String> = ["p", "div", "br", "li", "tr", "h1", "h2", "h3", "h4", "h5", "h6", "table", "section", "article", "blockquote", "ol", "ul", "td", "th", "hr", "title"]
+    static let blockTags: Set<String> = [
+        "p", "div", "br", "li", "tr", "h1", "h2", "h3", "h4", "h5", "h6", "table", "section", "article", "blockquote", "ol", "ul", "td",
+        "th", "hr", "title",
+    ]
 
     /// The visible text of an HTML document.
     public static func text(from html: String) -> String {
@@ -131,7 +143,9 @@ public enum HTMLText {
         case "ndash": return "\u{2013}"
         default: break
         }
-        if entity.hasPrefix("#x") || entity.hasPrefix("#X"), let value = UInt32(entity.dropFirst(2), radix: 16) { return Unicode.Scalar(value) }
+        if entity.hasPrefix("#x") || entity.hasPrefix("#X"), let value = UInt32(entity.dropFirst(2), radix: 16) {
+            return Unicode.Scalar(value)
+        }
         if entity.hasPrefix("#"), let value = UInt32(entity.dropFirst()) { return Unicode.Scalar(value) }
         return nil
     }

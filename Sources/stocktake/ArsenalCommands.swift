@@ -24,23 +24,32 @@ struct ArsenalOptions: ParsableArguments {
 /// `stocktake figures`: sourced arsenal figures with their uncertainty.
 struct FiguresCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "figures", abstract: "Sourced figures (warheads, New START counts, fissile stocks) by state, metric and series; import and export them.",
+        commandName: "figures",
+        abstract: "Sourced figures (warheads, New START counts, fissile stocks) by state, metric and series; import and export them.",
         subcommands: [List.self, Import.self, Export.self], defaultSubcommand: List.self)
 
     static func rows(_ figures: [RecordedFigure]) -> [[String]] {
-        [["state", "metric", "value", "low", "high", "date", "nature", "series", "source", "consulted", "verification", "note", "objectionBy", "objection", "entry", "superseded"]]
+        [
+            [
+                "state", "metric", "value", "low", "high", "date", "nature", "series", "source", "consulted", "verification", "note",
+                "objectionBy", "objection", "entry", "superseded",
+            ]
+        ]
             + figures.map { figure in
                 let p = figure.payload
                 return [
-                    p.state, p.metric, NumberText.decimal(p.value), p.low.map { NumberText.decimal($0) } ?? "", p.high.map { NumberText.decimal($0) } ?? "", p.date.description,
-                    p.nature, p.series, p.source, p.consulted.description, p.verification ?? "", p.note ?? "", p.objection?.by ?? "", p.objection?.text ?? "",
+                    p.state, p.metric, NumberText.decimal(p.value), p.low.map { NumberText.decimal($0) } ?? "",
+                    p.high.map { NumberText.decimal($0) } ?? "", p.date.description,
+                    p.nature, p.series, p.source, p.consulted.description, p.verification ?? "", p.note ?? "", p.objection?.by ?? "",
+                    p.objection?.text ?? "",
                     figure.entryIndex.map(String.init) ?? "bundled", figure.superseded ? "yes" : "no",
                 ]
             }
     }
 
     struct List: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "List figures; with --series, --metric and --date, also their total with its bounds.")
+        static let configuration = CommandConfiguration(
+            abstract: "List figures; with --series, --metric and --date, also their total with its bounds.")
 
         @Option(name: .long, help: "Only this state.")
         var state: String?
@@ -62,12 +71,19 @@ struct FiguresCommand: ParsableCommand {
             let metricID = try metric.map { try ArsenalMetric(id: $0).rawValue }
             let day = try date.map { try parseDay($0) }
             let shown = figures.filter {
-                (history || !$0.superseded) && (stateID == nil || $0.payload.state == stateID) && (metricID == nil || $0.payload.metric == metricID)
-                    && (series == nil || $0.payload.series.caseInsensitiveCompare(series!) == .orderedSame) && (day == nil || $0.payload.date == day)
-            }.sorted { ($0.payload.series, $0.payload.metric, $0.payload.date, $0.payload.state) < ($1.payload.series, $1.payload.metric, $1.payload.date, $1.payload.state) }
+                (history || !$0.superseded) && (stateID == nil || $0.payload.state == stateID)
+                    && (metricID == nil || $0.payload.metric == metricID)
+                    && (series == nil || $0.payload.series.caseInsensitiveCompare(series!) == .orderedSame)
+                    && (day == nil || $0.payload.date == day)
+            }.sorted {
+                ($0.payload.series, $0.payload.metric, $0.payload.date, $0.payload.state) < (
+                    $1.payload.series, $1.payload.metric, $1.payload.date, $1.payload.state
+                )
+            }
             var totals: [FigureTotal] = []
             if stateID == nil {
-                let groups = Set(shown.filter { !$0.superseded }.map { "\($0.payload.series)|\($0.payload.metric)|\($0.payload.date)" }).sorted()
+                let groups = Set(shown.filter { !$0.superseded }.map { "\($0.payload.series)|\($0.payload.metric)|\($0.payload.date)" })
+                    .sorted()
                 if groups.count <= 50 {
                     totals = groups.compactMap { key in
                         let parts = key.split(separator: "|").map(String.init)
@@ -86,7 +102,9 @@ struct FiguresCommand: ParsableCommand {
                 for figure in shown {
                     let p = figure.payload
                     out += "\(p.series)  \(p.date)  \(p.state)  \(p.metric)  \(NumberText.grouped(Int(p.value)))"
-                    if p.low != nil || p.high != nil { out += " (\(NumberText.grouped(Int(p.lowOrValue)))–\(NumberText.grouped(Int(p.highOrValue))))" }
+                    if p.low != nil || p.high != nil {
+                        out += " (\(NumberText.grouped(Int(p.lowOrValue)))–\(NumberText.grouped(Int(p.highOrValue))))"
+                    }
                     out += "  \(p.nature)  \(p.source)"
                     if figure.superseded { out += "  [corrected later]" }
                     if let objection = p.objection { out += "\n    disputed by \(objection.by): \(objection.text)" }
@@ -94,7 +112,9 @@ struct FiguresCommand: ParsableCommand {
                 }
                 for total in totals {
                     out += "\ntotal \(total.series) \(total.metric) \(total.date): \(NumberText.grouped(Int(total.value)))"
-                    if total.low != total.value || total.high != total.value { out += " (\(NumberText.grouped(Int(total.low)))–\(NumberText.grouped(Int(total.high))))" }
+                    if total.low != total.value || total.high != total.value {
+                        out += " (\(NumberText.grouped(Int(total.low)))–\(NumberText.grouped(Int(total.high))))"
+                    }
                     out += " over \(total.states.count) states"
                 }
                 emit(out + (totals.isEmpty ? "" : "\n"))
@@ -104,7 +124,9 @@ struct FiguresCommand: ParsableCommand {
 
     struct Import: ParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "Import figures from CSV (state,metric,value,low,high,date,nature,series,source[,consulted,verification,note,objectionBy,objection]); one bad row refuses the file.")
+            abstract:
+                "Import figures from CSV (state,metric,value,low,high,date,nature,series,source[,consulted,verification,note,objectionBy,objection]); one bad row refuses the file."
+        )
 
         @Argument(help: "The CSV file.")
         var file: String
@@ -141,7 +163,8 @@ struct FiguresCommand: ParsableCommand {
 
 /// `stocktake programmes`: the time-bound programmes and their phases.
 struct ProgrammesCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "programmes", abstract: "List the phased programmes, or show one with its phases and targets.")
+    static let configuration = CommandConfiguration(
+        commandName: "programmes", abstract: "List the phased programmes, or show one with its phases and targets.")
 
     @Argument(help: "A programme to show.")
     var id: String?
@@ -154,8 +177,12 @@ struct ProgrammesCommand: ParsableCommand {
         if let id {
             let programme = try reference.programme(id)
             if format == .json { return emit(try json(programme)) }
-            var out = "\(programme.id): \(programme.title["en"] ?? programme.id)\nproposed by \(programme.proposedBy); source \(programme.source.url) (\(programme.source.verification), consulted \(programme.source.consulted))\n"
-            if let trigger = programme.trigger { out += "counts from: \(trigger.label["en"] ?? trigger.id) — \(trigger.date.map { "happened \($0)" } ?? "has not happened")\n" }
+            var out =
+                "\(programme.id): \(programme.title["en"] ?? programme.id)\nproposed by \(programme.proposedBy); source \(programme.source.url) (\(programme.source.verification), consulted \(programme.source.consulted))\n"
+            if let trigger = programme.trigger {
+                out +=
+                    "counts from: \(trigger.label["en"] ?? trigger.id) — \(trigger.date.map { "happened \($0)" } ?? "has not happened")\n"
+            }
             for phase in programme.phases {
                 out += "\nphase \(phase.id): \(phase.label["en"] ?? phase.id)\n"
                 for target in phase.targets {
@@ -163,23 +190,29 @@ struct ProgrammesCommand: ParsableCommand {
                     switch target.kind {
                     case "ceiling": what = "\(target.metric ?? "") ≤ \(NumberText.grouped(Int(target.value ?? 0)))"
                     case "zero": what = "\(target.metric ?? "") = 0"
-                    case "percent-cut": what = "\(target.metric ?? "") cut by \(NumberText.decimal(target.value ?? 0))% from \(target.baseline?.description ?? "")"
+                    case "percent-cut":
+                        what =
+                            "\(target.metric ?? "") cut by \(NumberText.decimal(target.value ?? 0))% from \(target.baseline?.description ?? "")"
                     default: what = "status: \(target.status ?? "")"
                     }
-                    out += "  \(target.states.joined(separator: ", ")): \(what)  [\(target.sourcing)]\(target.note.map { " — \($0)" } ?? "")\n"
+                    out +=
+                        "  \(target.states.joined(separator: ", ")): \(what)  [\(target.sourcing)]\(target.note.map { " — \($0)" } ?? "")\n"
                 }
             }
             return emit(out)
         }
         if format == .json { return emit(try json(reference.programmes)) }
-        emit(reference.programmes.map { "\($0.id)  \($0.title["en"] ?? "")  (\($0.phases.count) phases, \($0.source.verification))" }.joined(separator: "\n") + "\n")
+        emit(
+            reference.programmes.map { "\($0.id)  \($0.title["en"] ?? "")  (\($0.phases.count) phases, \($0.source.verification))" }.joined(
+                separator: "\n") + "\n")
     }
 }
 
 /// `stocktake trajectory STATE`: how far a state is from each milestone, and when zero is reached at its observed rate.
 struct TrajectoryCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "trajectory", abstract: "A state's series, its observed rate with bounds, the year zero is reached, and each programme milestone's status.")
+        commandName: "trajectory",
+        abstract: "A state's series, its observed rate with bounds, the year zero is reached, and each programme milestone's status.")
 
     @Argument(help: "The state.")
     var state: String
@@ -200,7 +233,8 @@ struct TrajectoryCommand: ParsableCommand {
         let stateID = try keeper.registry.state(state).id
         let metricID = try ArsenalMetric(id: metric).rawValue
         let programmes = programme.isEmpty ? reference.programmes : try programme.map { try reference.programme($0) }
-        let trajectory = TrajectoryAnalyzer.analyze(state: stateID, metric: metricID, series: series, figures: figures, programmes: programmes, asOf: try parseDay(asOf))
+        let trajectory = TrajectoryAnalyzer.analyze(
+            state: stateID, metric: metricID, series: series, figures: figures, programmes: programmes, asOf: try parseDay(asOf))
         emit(format == .json ? try json(trajectory) : TrajectoryRendering.text(trajectory, registry: keeper.registry))
     }
 }
@@ -208,7 +242,9 @@ struct TrajectoryCommand: ParsableCommand {
 /// `stocktake chart STATE|world`: an SVG chart written by Stocktake.
 struct ChartCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "chart", abstract: "An SVG chart: a state's series with bounds and sources and programme milestones, or the world view of all possessor states.")
+        commandName: "chart",
+        abstract:
+            "An SVG chart: a state's series with bounds and sources and programme milestones, or the world view of all possessor states.")
 
     @Argument(help: "A state, or 'world'.")
     var subject: String
@@ -237,34 +273,52 @@ struct ChartCommand: ParsableCommand {
             let seriesID = series.first ?? "SIPRI"
             let candidates = figures.filter { !$0.superseded && $0.payload.series == seriesID && $0.payload.metric == metricID }
             guard let day = try date.map({ try parseDay($0) }) ?? candidates.map(\.payload.date).max() else {
-                throw StocktakeError(.unknownIdentifier, "The \(seriesID) series has no \(metricID) figures; see 'stocktake figures --series \(seriesID)'.")
+                throw StocktakeError(
+                    .unknownIdentifier, "The \(seriesID) series has no \(metricID) figures; see 'stocktake figures --series \(seriesID)'.")
             }
             guard let total = FigureTotal.of(candidates, series: seriesID, metric: metricID, date: day) else {
-                throw StocktakeError(.unknownIdentifier, "The \(seriesID) series has no \(metricID) figures for \(day); see 'stocktake figures --series \(seriesID)'.")
+                throw StocktakeError(
+                    .unknownIdentifier,
+                    "The \(seriesID) series has no \(metricID) figures for \(day); see 'stocktake figures --series \(seriesID)'.")
             }
             let bars = candidates.filter { $0.payload.date == day }.map(\.payload).sorted { $0.value > $1.value }.map {
-                SVGChart.Bar(label: registry.displayName(of: $0.state, in: language.language), value: $0.value, low: $0.lowOrValue, high: $0.highOrValue)
+                SVGChart.Bar(
+                    label: registry.displayName(of: $0.state, in: language.language), value: $0.value, low: $0.lowOrValue,
+                    high: $0.highOrValue)
             }
             let sources = Set(candidates.filter { $0.payload.date == day }.map(\.payload.source)).sorted()
             svg = SVGChart.world(
                 title: "\(catalogue.text("chart.world")) — \(seriesID), \(day)", bars: bars,
-                total: "\(catalogue.text("chart.total")) \(NumberText.grouped(Int(total.value)))" + (total.low != total.high ? " (\(NumberText.grouped(Int(total.low)))–\(NumberText.grouped(Int(total.high))))" : "") + " · \(total.states.count) \(catalogue.text("chart.states"))",
-                source: sources.count == 1 ? sources[0] : "\(seriesID) (\(sources.count) sources; stocktake figures --series \(seriesID) --date \(day))", catalogue: catalogue)
+                total: "\(catalogue.text("chart.total")) \(NumberText.grouped(Int(total.value)))"
+                    + (total.low != total.high ? " (\(NumberText.grouped(Int(total.low)))–\(NumberText.grouped(Int(total.high))))" : "")
+                    + " · \(total.states.count) \(catalogue.text("chart.states"))",
+                source: sources.count == 1
+                    ? sources[0] : "\(seriesID) (\(sources.count) sources; stocktake figures --series \(seriesID) --date \(day))",
+                catalogue: catalogue)
         } else {
             let stateID = try registry.state(subject).id
             let seriesIDs = series.isEmpty ? ["SIPRI", "FAS"] : series
             let programmes = try programme.map { try reference.programme($0) }
-            let lines = seriesIDs.map { SVGChart.Line(label: $0, points: TrajectoryAnalyzer.points(figures, state: stateID, metric: metricID, series: $0)) }
-            guard lines.contains(where: { !$0.points.isEmpty }) else {
-                throw StocktakeError(.unknownIdentifier, "There are no \(metricID) figures for \(stateID) in \(seriesIDs.joined(separator: ", ")); see 'stocktake figures --state \(stateID)'.")
+            let lines = seriesIDs.map {
+                SVGChart.Line(label: $0, points: TrajectoryAnalyzer.points(figures, state: stateID, metric: metricID, series: $0))
             }
-            let analysis = TrajectoryAnalyzer.analyze(state: stateID, metric: metricID, series: seriesIDs[0], figures: figures, programmes: programmes, asOf: try parseDay(nil))
+            guard lines.contains(where: { !$0.points.isEmpty }) else {
+                throw StocktakeError(
+                    .unknownIdentifier,
+                    "There are no \(metricID) figures for \(stateID) in \(seriesIDs.joined(separator: ", ")); see 'stocktake figures --state \(stateID)'."
+                )
+            }
+            let analysis = TrajectoryAnalyzer.analyze(
+                state: stateID, metric: metricID, series: seriesIDs[0], figures: figures, programmes: programmes, asOf: try parseDay(nil))
             let milestones = analysis.milestones.compactMap { milestone in
-                milestone.due.flatMap { due in milestone.target.map { SVGChart.Milestone(label: "\(milestone.programme) \(milestone.phase)", due: due, target: $0) } }
+                milestone.due.flatMap { due in
+                    milestone.target.map { SVGChart.Milestone(label: "\(milestone.programme) \(milestone.phase)", due: due, target: $0) }
+                }
             }
             let sources = lines.compactMap { line in line.points.last.map { "\(line.label) — \($0.source)" } }
             svg = SVGChart.series(
-                title: "\(registry.displayName(of: stateID, in: language.language)) — \(metricID)", lines: lines, milestones: milestones, sources: sources, catalogue: catalogue)
+                title: "\(registry.displayName(of: stateID, in: language.language)) — \(metricID)", lines: lines, milestones: milestones,
+                sources: sources, catalogue: catalogue)
         }
         if let output {
             try DurableWrite.text(svg, to: output)

@@ -32,7 +32,10 @@ struct ExtractCommand: ParsableCommand {
         let (text, _) = try DocumentFileReader.read(URL(fileURLWithPath: file))
         let document = DocumentExtractor(registry: registry).extract(text: text, language: languageValue, symbol: symbol)
         guard !document.paragraphs.isEmpty else {
-            throw StocktakeError(.emptyInput, "\(URL(fileURLWithPath: file).lastPathComponent) has no paragraphs after its header; check that it is the document's full text.")
+            throw StocktakeError(
+                .emptyInput,
+                "\(URL(fileURLWithPath: file).lastPathComponent) has no paragraphs after its header; check that it is the document's full text."
+            )
         }
         switch format {
         case .json:

@@ -47,12 +47,15 @@ struct KeysCommand: ParsableCommand {
 
         func run() throws {
             let (signer, operatorKey) = try home.keys.initializeLog(origin: origin, ledger: home.ledger)
-            emit("log key: \(signer.verifier.encoded)\nauthor key: \(operatorKey.verifier.encoded)\nprivate keys are in \(home.keys.directory.path) (mode 0600)\n")
+            emit(
+                "log key: \(signer.verifier.encoded)\nauthor key: \(operatorKey.verifier.encoded)\nprivate keys are in \(home.keys.directory.path) (mode 0600)\n"
+            )
         }
     }
 
     struct AddAuthor: ParsableCommand {
-        static let configuration = CommandConfiguration(commandName: "add-author", abstract: "Create a key for a person who writes to the record.")
+        static let configuration = CommandConfiguration(
+            commandName: "add-author", abstract: "Create a key for a person who writes to the record.")
 
         @Argument(help: "The author's key name.")
         var name: String
@@ -64,7 +67,8 @@ struct KeysCommand: ParsableCommand {
 
         func run() throws {
             for role in role where !AuthorRolesPayload.knownRoles.contains(role) {
-                throw StocktakeError(.invalidArgument, "'\(role)' is not a role; use one of \(AuthorRolesPayload.knownRoles.joined(separator: ", ")).")
+                throw StocktakeError(
+                    .invalidArgument, "'\(role)' is not a role; use one of \(AuthorRolesPayload.knownRoles.joined(separator: ", ")).")
             }
             let keeper = try library.openLibrary()
             let key = try library.home.keys.createAuthorKey(name: name)
@@ -78,7 +82,8 @@ struct KeysCommand: ParsableCommand {
     }
 
     struct Grant: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Set the roles of an existing author key, as a log entry signed by the operator (no --role revokes all).")
+        static let configuration = CommandConfiguration(
+            abstract: "Set the roles of an existing author key, as a log entry signed by the operator (no --role revokes all).")
 
         @Argument(help: "The author's key name.")
         var name: String
@@ -111,7 +116,9 @@ struct KeysCommand: ParsableCommand {
 struct LogCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "log", abstract: "The append-only, signed Merkle log: keys, checkpoints, entries, proofs, tiles.",
-        subcommands: [Key.self, CheckpointCommand.self, Append.self, Entry.self, Prove.self, Consistency.self, Verify.self, TilesCommand.self])
+        subcommands: [
+            Key.self, CheckpointCommand.self, Append.self, Entry.self, Prove.self, Consistency.self, Verify.self, TilesCommand.self,
+        ])
 
     struct Key: ParsableCommand {
         static let configuration = CommandConfiguration(abstract: "Print the log's verifier key string.")
@@ -120,7 +127,8 @@ struct LogCommand: ParsableCommand {
     }
 
     struct CheckpointCommand: ParsableCommand {
-        static let configuration = CommandConfiguration(commandName: "checkpoint", abstract: "Print the latest signed checkpoint, or the one signed at --size.")
+        static let configuration = CommandConfiguration(
+            commandName: "checkpoint", abstract: "Print the latest signed checkpoint, or the one signed at --size.")
         @Option(name: .long, help: "The tree size of an earlier checkpoint.")
         var size: UInt64?
         @OptionGroup var home: HomeOptions
@@ -148,7 +156,10 @@ struct LogCommand: ParsableCommand {
         func run() throws {
             guard count >= 1, batch >= 1 else { throw StocktakeError(.invalidArgument, "--count and --batch must be at least 1.") }
             guard !EntryPayload.projectedTypes.contains(type) else {
-                throw StocktakeError(.invalidArgument, "Entries of type \(type) are written only by the command that checks them (ingest, evidence, assess, keys grant); use another type for notes.")
+                throw StocktakeError(
+                    .invalidArgument,
+                    "Entries of type \(type) are written only by the command that checks them (ingest, evidence, assess, keys grant); use another type for notes."
+                )
             }
             guard let data = FileManager.default.contents(atPath: file) else {
                 throw StocktakeError(.unreadableFile, "There is no readable file \(file); check the path.")
@@ -177,7 +188,9 @@ struct LogCommand: ParsableCommand {
                 last = try log.append(entries)
                 remaining -= take
             }
-            emit("appended \(count) entr\(count == 1 ? "y" : "ies") from index \(firstIndex); log size \(last!.size), root \(last!.root.base64)\n")
+            emit(
+                "appended \(count) entr\(count == 1 ? "y" : "ies") from index \(firstIndex); log size \(last!.size), root \(last!.root.base64)\n"
+            )
         }
     }
 
@@ -192,7 +205,8 @@ struct LogCommand: ParsableCommand {
     }
 
     struct Prove: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Print a c2sp.org/tlog-proof@v1 receipt for entry N under the latest checkpoint.")
+        static let configuration = CommandConfiguration(
+            abstract: "Print a c2sp.org/tlog-proof@v1 receipt for entry N under the latest checkpoint.")
         @Argument(help: "The entry index, from 0.")
         var index: UInt64
         @OptionGroup var home: HomeOptions
@@ -200,7 +214,8 @@ struct LogCommand: ParsableCommand {
     }
 
     struct Consistency: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Print the consistency proof from size OLD to NEW (default: latest), one base64 hash per line.")
+        static let configuration = CommandConfiguration(
+            abstract: "Print the consistency proof from size OLD to NEW (default: latest), one base64 hash per line.")
         @Argument(help: "The older tree size.")
         var old: UInt64
         @Argument(help: "The newer tree size (default: the latest).")
@@ -218,35 +233,48 @@ struct LogCommand: ParsableCommand {
 
     struct Verify: ParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "Recompute everything from the entries; name the first entry, hash or checkpoint that does not match; check the database against the log.")
+            abstract:
+                "Recompute everything from the entries; name the first entry, hash or checkpoint that does not match; check the database against the log."
+        )
         @OptionGroup var home: HomeOptions
-        @Option(name: .long, help: "The SQLite database to check against the log (default: $STOCKTAKE_DB, else <home>/stocktake.sqlite, when it exists).")
+        @Option(
+            name: .long,
+            help: "The SQLite database to check against the log (default: $STOCKTAKE_DB, else <home>/stocktake.sqlite, when it exists).")
         var db: String?
 
         func run() throws {
-            let report = TransparencyLog.verify(directory: home.ledger, logKey: try home.keys.logVerifier(), authors: (try? home.keys.authorVerifiers()) ?? [])
+            let report = TransparencyLog.verify(
+                directory: home.ledger, logKey: try home.keys.logVerifier(), authors: (try? home.keys.authorVerifiers()) ?? [])
             guard report.isValid else {
                 for problem in report.problems.dropFirst() { FileHandle.standardError.write(Data(("also: " + problem + "\n").utf8)) }
                 throw StocktakeError(.ledgerMismatch, "The log does not verify: \(report.problems[0])")
             }
-            var out = "log verifies: \(report.size) entr\(report.size == 1 ? "y" : "ies"), \(report.checkpoints) signed checkpoint\(report.checkpoints == 1 ? "" : "s"), every stored hash recomputed"
-            if report.uncommittedTail { out += "; bytes of an interrupted append lie past the last checkpoint and will be discarded by the next write" }
-            let path = db ?? ProcessInfo.processInfo.environment["STOCKTAKE_DB"].flatMap { $0.isEmpty ? nil : $0 } ?? home.url.appendingPathComponent("stocktake.sqlite").path
+            var out =
+                "log verifies: \(report.size) entr\(report.size == 1 ? "y" : "ies"), \(report.checkpoints) signed checkpoint\(report.checkpoints == 1 ? "" : "s"), every stored hash recomputed"
+            if report.uncommittedTail {
+                out += "; bytes of an interrupted append lie past the last checkpoint and will be discarded by the next write"
+            }
+            let path =
+                db ?? ProcessInfo.processInfo.environment["STOCKTAKE_DB"].flatMap { $0.isEmpty ? nil : $0 }
+                ?? home.url.appendingPathComponent("stocktake.sqlite").path
             if FileManager.default.fileExists(atPath: path) {
                 let store = try SQLiteRecordStore(path: path)
                 let log = try home.openForReading()
                 if let problem = try RecordKeeper.checkProjection(store: store, log: log) {
-                    throw StocktakeError(.ledgerMismatch, "The log verifies but the database does not: \(problem); run 'stocktake rebuild'.")
+                    throw StocktakeError(
+                        .ledgerMismatch, "The log verifies but the database does not: \(problem); run 'stocktake rebuild'.")
                 }
                 let applied = try store.appliedEntryCount()
-                out += "\ndatabase matches the log's projection (\(applied) of \(log.size) entries applied\(applied < log.size ? "; the rest is applied on the next ingest or by 'stocktake rebuild'" : ""))"
+                out +=
+                    "\ndatabase matches the log's projection (\(applied) of \(log.size) entries applied\(applied < log.size ? "; the rest is applied on the next ingest or by 'stocktake rebuild'" : ""))"
             }
             emit(out + "\n")
         }
     }
 
     struct TilesCommand: ParsableCommand {
-        static let configuration = CommandConfiguration(commandName: "tiles", abstract: "Write the checkpoint, hash tiles and entry bundles as static files (C2SP tlog-tiles).")
+        static let configuration = CommandConfiguration(
+            commandName: "tiles", abstract: "Write the checkpoint, hash tiles and entry bundles as static files (C2SP tlog-tiles).")
         @Argument(help: "The folder to write into.")
         var directory: String
         @OptionGroup var home: HomeOptions
@@ -284,7 +312,8 @@ enum CanonicalJSON {
         } catch {
             throw StocktakeError(.invalidArgument, "\(name) is not valid JSON; an entry's payload must be a JSON document.")
         }
-        let encoded = try JSONSerialization.data(withJSONObject: object, options: [.sortedKeys, .fragmentsAllowed, .withoutEscapingSlashes])
+        let encoded = try JSONSerialization.data(
+            withJSONObject: object, options: [.sortedKeys, .fragmentsAllowed, .withoutEscapingSlashes])
         return String(decoding: encoded, as: UTF8.self)
     }
 }

@@ -64,13 +64,24 @@ struct IngestCommand: ParsableCommand {
         for (position, file) in files.enumerated() {
             if interactive {
                 let done = Int(Double(position) / Double(files.count) * 30)
-                FileHandle.standardError.write(Data("\r[\(String(repeating: "#", count: done))\(String(repeating: " ", count: 30 - done))] \(position)/\(files.count) \(file.lastPathComponent.prefix(40))\u{1B}[K".utf8))
+                FileHandle.standardError.write(
+                    Data(
+                        "\r[\(String(repeating: "#", count: done))\(String(repeating: " ", count: 30 - done))] \(position)/\(files.count) \(file.lastPathComponent.prefix(40))\u{1B}[K"
+                            .utf8))
             }
             do {
                 switch try library.ingest(file: file, symbol: symbol, language: languageValue) {
-                case .added(let version): lines.append("added      \(file.path)  →  \(version.symbol) (\(version.language.uppercased()), version 1, log entry \(version.entryIndex))")
-                case .newVersion(let version): lines.append("new version \(file.path)  →  \(version.symbol) (\(version.language.uppercased()), version \(version.version), log entry \(version.entryIndex))")
-                case .unchanged(let version): lines.append("unchanged  \(file.path)  =  \(version.symbol) (\(version.language.uppercased()), version \(version.version))")
+                case .added(let version):
+                    lines.append(
+                        "added      \(file.path)  →  \(version.symbol) (\(version.language.uppercased()), version 1, log entry \(version.entryIndex))"
+                    )
+                case .newVersion(let version):
+                    lines.append(
+                        "new version \(file.path)  →  \(version.symbol) (\(version.language.uppercased()), version \(version.version), log entry \(version.entryIndex))"
+                    )
+                case .unchanged(let version):
+                    lines.append(
+                        "unchanged  \(file.path)  =  \(version.symbol) (\(version.language.uppercased()), version \(version.version))")
                 }
             } catch let error as StocktakeError {
                 failures += 1
@@ -81,9 +92,12 @@ struct IngestCommand: ParsableCommand {
             }
         }
         if interactive { FileHandle.standardError.write(Data("\r\u{1B}[K".utf8)) }
-        emit(lines.joined(separator: "\n") + "\n\(files.count - failures) of \(files.count) files ingested or already present; log size \(library.log.size)\n")
+        emit(
+            lines.joined(separator: "\n")
+                + "\n\(files.count - failures) of \(files.count) files ingested or already present; log size \(library.log.size)\n")
         if failures > 0 {
-            throw StocktakeError(.invalidArgument, "\(failures) of \(files.count) files could not be ingested; the reasons are listed above.")
+            throw StocktakeError(
+                .invalidArgument, "\(failures) of \(files.count) files could not be ingested; the reasons are listed above.")
         }
     }
 
@@ -97,7 +111,8 @@ struct IngestCommand: ParsableCommand {
             }
             if isDirectory.boolValue {
                 let root = URL(fileURLWithPath: path)
-                let enumerator = FileManager.default.enumerator(at: root, includingPropertiesForKeys: [.isRegularFileKey], options: [.skipsHiddenFiles])
+                let enumerator = FileManager.default.enumerator(
+                    at: root, includingPropertiesForKeys: [.isRegularFileKey], options: [.skipsHiddenFiles])
                 var found: [URL] = []
                 while let url = enumerator?.nextObject() as? URL {
                     if (try? url.resourceValues(forKeys: [.isRegularFileKey]).isRegularFile) == true { found.append(url) }
@@ -113,7 +128,8 @@ struct IngestCommand: ParsableCommand {
 
 /// `stocktake search QUERY`: paragraphs in any language, filtered and cited.
 struct SearchCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "search", abstract: "Search paragraphs across languages; every hit is citable.")
+    static let configuration = CommandConfiguration(
+        commandName: "search", abstract: "Search paragraphs across languages; every hit is citable.")
 
     @Argument(help: "Words or a phrase; punctuation and search syntax are ordinary text.")
     var query: String
@@ -142,7 +158,9 @@ struct SearchCommand: ParsableCommand {
     @OptionGroup var options: LibraryOptions
 
     func run() throws {
-        guard (1...1000).contains(limit), offset >= 0 else { throw StocktakeError(.invalidArgument, "--limit takes 1 to 1000 and --offset 0 or more.") }
+        guard (1...1000).contains(limit), offset >= 0 else {
+            throw StocktakeError(.invalidArgument, "--limit takes 1 to 1000 and --offset 0 or more.")
+        }
         var search = SearchQuery(text: query)
         search.language = try parseLanguage(language)
         search.symbolPrefix = symbolPrefix
@@ -165,12 +183,22 @@ struct SearchCommand: ParsableCommand {
         switch format {
         case .json:
             struct Output: Encodable { let query: String, tokens: [String], total: Int, limit: Int, offset: Int, hits: [SearchHit] }
-            emit(try json(Output(query: query, tokens: results.tokens, total: results.total, limit: limit, offset: offset, hits: results.hits)))
+            emit(
+                try json(
+                    Output(query: query, tokens: results.tokens, total: results.total, limit: limit, offset: offset, hits: results.hits)))
         case .csv:
-            emit(csv([["citation", "symbol", "language", "paragraph", "date", "snippet"]] + results.hits.map { [$0.citation, $0.symbol, $0.language, $0.paragraph ?? "", $0.date ?? "", $0.snippet] }))
+            emit(
+                csv(
+                    [["citation", "symbol", "language", "paragraph", "date", "snippet"]]
+                        + results.hits.map { [$0.citation, $0.symbol, $0.language, $0.paragraph ?? "", $0.date ?? "", $0.snippet] }))
         case .text:
-            var out = results.hits.enumerated().map { "\(offset + $0.offset + 1). \($0.element.citation)  \($0.element.date ?? "")\n   \($0.element.snippet)" }
-            out.append(results.tokens.isEmpty ? "The query has no searchable words." : "\(results.total) paragraph\(results.total == 1 ? "" : "s") match; showing \(results.hits.count) from \(offset + 1).")
+            var out = results.hits.enumerated().map {
+                "\(offset + $0.offset + 1). \($0.element.citation)  \($0.element.date ?? "")\n   \($0.element.snippet)"
+            }
+            out.append(
+                results.tokens.isEmpty
+                    ? "The query has no searchable words."
+                    : "\(results.total) paragraph\(results.total == 1 ? "" : "s") match; showing \(results.hits.count) from \(offset + 1).")
             emit(out.joined(separator: "\n") + "\n")
         }
     }
@@ -184,13 +212,17 @@ struct SearchCommand: ParsableCommand {
         let compact = text.trimmingCharacters(in: .whitespaces)
         if compact.first?.isNumber == true, compact.contains("/") { return "A/RES/" + compact }
         if compact.uppercased().hasPrefix("A/RES/") || compact.contains("/") { return DocumentHeaderParser.normaliseSymbol(compact) }
-        throw StocktakeError(.unknownIdentifier, "'\(text)' is not a known commitment, treaty, state, organization or resolution; see 'stocktake commitments' and 'stocktake states'.")
+        throw StocktakeError(
+            .unknownIdentifier,
+            "'\(text)' is not a known commitment, treaty, state, organization or resolution; see 'stocktake commitments' and 'stocktake states'."
+        )
     }
 }
 
 /// `stocktake refs ID`: the evidence trail for a commitment, treaty, state or resolution.
 struct RefsCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "refs", abstract: "Every paragraph that refers to an identifier, by document and submitter, oldest first.")
+    static let configuration = CommandConfiguration(
+        commandName: "refs", abstract: "Every paragraph that refers to an identifier, by document and submitter, oldest first.")
 
     @Argument(help: "A commitment, treaty, state, organization or resolution identifier.")
     var id: String
@@ -207,7 +239,10 @@ struct RefsCommand: ParsableCommand {
             struct Output: Encodable { let id: String, count: Int, paragraphs: [EvidenceHit] }
             emit(try json(Output(id: canonical, count: hits.count, paragraphs: hits)))
         case .csv:
-            emit(csv([["citation", "date", "submitter", "surfaces"]] + hits.map { [$0.citation, $0.date ?? "", $0.submitter ?? "", $0.surfaces.joined(separator: " | ")] }))
+            emit(
+                csv(
+                    [["citation", "date", "submitter", "surfaces"]]
+                        + hits.map { [$0.citation, $0.date ?? "", $0.submitter ?? "", $0.surfaces.joined(separator: " | ")] }))
         case .text:
             var out = ["\(canonical): \(hits.count) paragraph\(hits.count == 1 ? "" : "s")"]
             var lastGroup = ""
@@ -226,7 +261,8 @@ struct RefsCommand: ParsableCommand {
 
 /// `stocktake show SYMBOL`: a document, or one paragraph with its other language versions.
 struct ShowCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "show", abstract: "Show a stored document, or one paragraph in every language held.")
+    static let configuration = CommandConfiguration(
+        commandName: "show", abstract: "Show a stored document, or one paragraph in every language held.")
 
     @Argument(help: "The document's symbol (or UNSYMBOLLED/… key, as search prints it).")
     var symbol: String
@@ -251,13 +287,19 @@ struct ShowCommand: ParsableCommand {
             if format == .json {
                 emit(try json(versions))
             } else {
-                emit(versions.map { "\(key), para. \($0.number ?? "?") (\($0.language.uppercased()))\n\($0.text)\n" + $0.references.map { "    \($0.kind) \($0.id) ← \($0.surface)" }.joined(separator: "\n") }.joined(separator: "\n\n") + "\n")
+                emit(
+                    versions.map {
+                        "\(key), para. \($0.number ?? "?") (\($0.language.uppercased()))\n\($0.text)\n"
+                            + $0.references.map { "    \($0.kind) \($0.id) ← \($0.surface)" }.joined(separator: "\n")
+                    }.joined(separator: "\n\n") + "\n")
             }
             return
         }
         if format == .json { return emit(try json(document)) }
         let header = document.header
-        var out = ["\(document.symbol)  languages: \(document.versions.sorted { $0.key < $1.key }.map { "\($0.key.uppercased()) v\($0.value)" }.joined(separator: ", "))"]
+        var out = [
+            "\(document.symbol)  languages: \(document.versions.sorted { $0.key < $1.key }.map { "\($0.key.uppercased()) v\($0.value)" }.joined(separator: ", "))"
+        ]
         out.append("\(header.title ?? "(untitled)")  \(header.date ?? "")  \(header.submitter ?? "")")
         out += document.paragraphs.map { "[\($0.number ?? "–")] \($0.text)" }
         emit(out.joined(separator: "\n") + "\n")
@@ -266,13 +308,16 @@ struct ShowCommand: ParsableCommand {
 
 /// `stocktake rebuild`: recreate the tables from the log.
 struct RebuildCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "rebuild", abstract: "Recreate the database tables from the log, and check they are identical.")
+    static let configuration = CommandConfiguration(
+        commandName: "rebuild", abstract: "Recreate the database tables from the log, and check they are identical.")
     @OptionGroup var options: LibraryOptions
 
     func run() throws {
         let library = try options.openLibrary()
         let before = try library.store.digest()
         let after = try library.rebuild()
-        emit("rebuilt \(library.log.size) log entries into \(options.databasePath); content digest \(after.prefix(16))… \(before == after ? "identical to before" : "differs from before (the old tables did not match the log)")\n")
+        emit(
+            "rebuilt \(library.log.size) log entries into \(options.databasePath); content digest \(after.prefix(16))… \(before == after ? "identical to before" : "differs from before (the old tables did not match the log)")\n"
+        )
     }
 }

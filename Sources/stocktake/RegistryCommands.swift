@@ -35,13 +35,16 @@ struct StatesCommand: ParsableCommand {
             struct Output: Encodable { let group: String?, asOf: String, count: Int, states: [Row], unknown: [String] }
             emit(try json(Output(group: group?.uppercased(), asOf: day.description, count: rows.count, states: rows, unknown: unknown)))
         case .csv:
-            emit(csv([["id", "m49", "un_status", "name_en", "name_zh"]] + rows.map { [$0.id, $0.m49, $0.unStatus, $0.nameEN, $0.nameZH] }))
+            emit(
+                csv([["id", "m49", "un_status", "name_en", "name_zh"]] + rows.map { [$0.id, $0.m49, $0.unStatus, $0.nameEN, $0.nameZH] }))
         case .text:
             var out = rows.map { "\($0.id)  \($0.nameEN)  \($0.nameZH)" }
             let subject = group.map { "members of \($0.uppercased()) on \(day)" } ?? "states"
             out.append("\(rows.count) \(subject)")
             if !unknown.isEmpty {
-                out.append("membership not known on that day for \(unknown.count) (recorded only from a later date): \(unknown.joined(separator: " "))")
+                out.append(
+                    "membership not known on that day for \(unknown.count) (recorded only from a later date): \(unknown.joined(separator: " "))"
+                )
             }
             emit(out.joined(separator: "\n") + "\n")
         }
@@ -84,12 +87,17 @@ struct StateCommand: ParsableCommand {
         for treaty in registry.treaties {
             let report = try registry.treatyStatus(treaty.id, asOf: day)
             guard let status = report.states.first(where: { $0.state == state.id }) else { continue }
-            treaties.append(TreatyRow(
-                treaty: treaty.id, standing: status.standing.rawValue,
-                events: status.events.map { ($0.datePrecision == .onOrBefore ? "on or before " : "") + "\($0.date) \($0.event.rawValue)" }))
+            treaties.append(
+                TreatyRow(
+                    treaty: treaty.id, standing: status.standing.rawValue,
+                    events: status.events.map {
+                        ($0.datePrecision == .onOrBefore ? "on or before " : "") + "\($0.date) \($0.event.rawValue)"
+                    }))
         }
         let names = Dictionary(uniqueKeysWithValues: state.names.map { ($0.key.rawValue, $0.value) })
-        let output = Output(id: state.id, m49: state.m49, unStatus: state.unStatus, asOf: day.description, names: names, memberships: memberships, treaties: treaties)
+        let output = Output(
+            id: state.id, m49: state.m49, unStatus: state.unStatus, asOf: day.description, names: names, memberships: memberships,
+            treaties: treaties)
         switch options.format {
         case .json: emit(try json(output))
         case .csv:
@@ -144,7 +152,8 @@ struct TreatyCommand: ParsableCommand {
             let ratified = Set(report.parties.map(\.state))
             annex2 = listed.filter { !ratified.contains($0) }.map { state in
                 let standing = report.states.first { $0.state == state }?.standing ?? .none
-                return StateRow(state: state, name: registry.displayName(of: state), standing: standing == .none ? "not signed" : standing.rawValue)
+                return StateRow(
+                    state: state, name: registry.displayName(of: state), standing: standing == .none ? "not signed" : standing.rawValue)
             }
         }
         let output = Output(
@@ -160,10 +169,14 @@ struct TreatyCommand: ParsableCommand {
             var out = ["\(output.name) (\(output.treaty)) on \(day): \(output.status)"]
             out.append("\(output.partyCount) parties, \(output.signatoryOnlyCount) further signatories")
             for q in output.qualified {
-                out.append("  \(q.state) \(q.name): \(q.standing == TreatyStanding.partyWithdrawalContested.rawValue ? "withdrawal announced, contested; counted as a party" : "implementation suspended; counted as a party")")
+                out.append(
+                    "  \(q.state) \(q.name): \(q.standing == TreatyStanding.partyWithdrawalContested.rawValue ? "withdrawal announced, contested; counted as a party" : "implementation suspended; counted as a party")"
+                )
             }
             if output.unknownCount > 0 {
-                out.append("  standing not known on that day for \(output.unknownCount) states (joining date recorded only as on or before a later day)")
+                out.append(
+                    "  standing not known on that day for \(output.unknownCount) states (joining date recorded only as on or before a later day)"
+                )
             }
             if let annex2 {
                 out.append("Annex 2 States whose ratification is still missing (\(annex2.count)):")
@@ -228,10 +241,19 @@ struct CommitmentsCommand: ParsableCommand {
         switch options.format {
         case .json: emit(try json(views))
         case .csv:
-            emit(csv([["id", "instrument", "addressees", "label_en", "label_zh", "status", "due"]]
-                + views.map { [$0.id, $0.instrument, $0.addressees.joined(separator: " "), $0.labelEN, $0.labelZH, $0.status, $0.dueDate ?? ""] }))
+            emit(
+                csv(
+                    [["id", "instrument", "addressees", "label_en", "label_zh", "status", "due"]]
+                        + views.map {
+                            [
+                                $0.id, $0.instrument, $0.addressees.joined(separator: " "), $0.labelEN, $0.labelZH, $0.status,
+                                $0.dueDate ?? "",
+                            ]
+                        }))
         case .text:
-            var out = views.map { "\($0.id)  \($0.labelEN)  [\($0.addressees.map { registry.displayName(of: $0) }.joined(separator: ", "))]\($0.status == "active" ? "" : " (\($0.status))")" }
+            var out = views.map {
+                "\($0.id)  \($0.labelEN)  [\($0.addressees.map { registry.displayName(of: $0) }.joined(separator: ", "))]\($0.status == "active" ? "" : " (\($0.status))")"
+            }
             out.append("\(views.count) commitments")
             emit(out.joined(separator: "\n") + "\n")
         }
@@ -254,11 +276,14 @@ struct CommitmentCommand: ParsableCommand {
         switch options.format {
         case .json: emit(try json(view))
         case .csv:
-            emit(csv([["field", "value"], ["id", view.id], ["parent", view.parent ?? ""], ["instrument", view.instrument],
-                ["source", view.source], ["source_symbol", view.sourceSymbol ?? ""], ["source_paragraph", view.sourceParagraph],
-                ["addressees", view.addressees.joined(separator: " ")], ["label_en", view.labelEN], ["label_zh", view.labelZH],
-                ["status", view.status], ["due", view.dueDate ?? ""], ["items", view.items.joined(separator: " ")],
-                ["related_to", view.relatedTo.joined(separator: " ")]]))
+            emit(
+                csv([
+                    ["field", "value"], ["id", view.id], ["parent", view.parent ?? ""], ["instrument", view.instrument],
+                    ["source", view.source], ["source_symbol", view.sourceSymbol ?? ""], ["source_paragraph", view.sourceParagraph],
+                    ["addressees", view.addressees.joined(separator: " ")], ["label_en", view.labelEN], ["label_zh", view.labelZH],
+                    ["status", view.status], ["due", view.dueDate ?? ""], ["items", view.items.joined(separator: " ")],
+                    ["related_to", view.relatedTo.joined(separator: " ")],
+                ]))
         case .text:
             var out = ["\(view.id)", "  EN: \(view.labelEN)", "  ZH: \(view.labelZH)"]
             out.append("  parent: \(view.parent ?? "none")   instrument: \(view.instrument)")
@@ -285,7 +310,9 @@ struct RegistryCheckCommand: ParsableCommand {
         let issues = registry.validate()
         let recalled = registry.sources.values.flatMap(\.values).filter { $0.verification == "recalled" }.count
         if issues.isEmpty {
-            emit("registry is consistent: \(registry.states.count) states, \(registry.organizations.count) organizations, \(registry.treaties.count) treaties, \(registry.treatyEvents.count) treaty events, \(registry.commitments.count) commitments; \(recalled) sources still marked recalled\n")
+            emit(
+                "registry is consistent: \(registry.states.count) states, \(registry.organizations.count) organizations, \(registry.treaties.count) treaties, \(registry.treatyEvents.count) treaty events, \(registry.commitments.count) commitments; \(recalled) sources still marked recalled\n"
+            )
         } else {
             emit(issues.map(\.description).joined(separator: "\n") + "\n")
             throw StocktakeError(.corruptData, "The registry has \(issues.count) problems, listed above; fix the files named.")

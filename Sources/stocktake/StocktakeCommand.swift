@@ -10,8 +10,10 @@ struct StocktakeCommand: AsyncParsableCommand {
             StatesCommand.self, StateCommand.self, TreatyCommand.self, CommitmentsCommand.self,
             CommitmentCommand.self, RegistryCheckCommand.self, ExtractCommand.self, KeysCommand.self, LogCommand.self,
             IngestCommand.self, SearchCommand.self, RefsCommand.self, ShowCommand.self, RebuildCommand.self,
-            EvidenceCommand.self, AssessCommand.self, AssessmentsCommand.self, MethodCommand.self, ScorecardCommand.self, ReportCommand.self,
-            FiguresCommand.self, ProgrammesCommand.self, TrajectoryCommand.self, ChartCommand.self, ServeCommand.self, TokensCommand.self, WitnessCommand.self,
+            EvidenceCommand.self, AssessCommand.self, AssessmentsCommand.self, MethodCommand.self, ScorecardCommand.self,
+            ReportCommand.self,
+            FiguresCommand.self, ProgrammesCommand.self, TrajectoryCommand.self, ChartCommand.self, ServeCommand.self, TokensCommand.self,
+            WitnessCommand.self,
         ]
     )
 }

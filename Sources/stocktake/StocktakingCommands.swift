@@ -25,7 +25,8 @@ struct StocktakingOptions: ParsableArguments {
     }
 
     func reference(_ registry: Registry) throws -> StocktakingReference {
-        try StocktakingDirectory.load(from: try RegistryDirectory.locate(explicit: library.dataOptions.data), methodFile: method, registry: registry)
+        try StocktakingDirectory.load(
+            from: try RegistryDirectory.locate(explicit: library.dataOptions.data), methodFile: method, registry: registry)
     }
 
     /// The author key named on the command line.
@@ -37,7 +38,9 @@ struct StocktakingOptions: ParsableArguments {
 /// Reads the cycles given, or the latest scheduled cycle.
 func periods(_ cycles: [String], calendar: CycleCalendar) throws -> [CyclePeriod] {
     if cycles.isEmpty {
-        guard let latest = calendar.scheduled.last else { throw StocktakeError(.corruptData, "No review cycle has a reference day; fix Data/stocktaking/cycles.json.") }
+        guard let latest = calendar.scheduled.last else {
+            throw StocktakeError(.corruptData, "No review cycle has a reference day; fix Data/stocktaking/cycles.json.")
+        }
         return [latest]
     }
     return try cycles.map { try calendar.period($0) }.sorted()
@@ -91,20 +94,29 @@ struct EvidenceCommand: ParsableCommand {
             } else if let treatyEvent {
                 let parts = treatyEvent.split(separator: ":").map(String.init)
                 guard parts.count == 3 || parts.count == 4 else {
-                    throw StocktakeError(.invalidArgument, "--treaty-event takes TREATY:STATE:EVENT or TREATY:STATE:EVENT:YYYY-MM-DD, for example CTBT:GBR:ratified.")
+                    throw StocktakeError(
+                        .invalidArgument,
+                        "--treaty-event takes TREATY:STATE:EVENT or TREATY:STATE:EVENT:YYYY-MM-DD, for example CTBT:GBR:ratified.")
                 }
-                source = try keeper.treatyEventEvidence(treaty: parts[0], state: parts[1], event: parts[2], date: parts.count == 4 ? try parseDay(parts[3]) : nil)
+                source = try keeper.treatyEventEvidence(
+                    treaty: parts[0], state: parts[1], event: parts[2], date: parts.count == 4 ? try parseDay(parts[3]) : nil)
             } else {
-                guard let title, let consulted else { throw StocktakeError(.invalidArgument, "An outside source needs --title and --consulted as well as --url.") }
+                guard let title, let consulted else {
+                    throw StocktakeError(.invalidArgument, "An outside source needs --title and --consulted as well as --url.")
+                }
                 source = try RecordKeeper.externalEvidence(url: url!, title: title, consulted: try parseDay(consulted), sha256: sha256)
             }
             let recorded = try keeper.addEvidence(subject: subject, commitment: commitment, source: source, note: note, author: signer)
-            emit(format == .json ? try json(recorded) : "recorded \(recorded.id): \(recorded.payload.subject) on \(recorded.payload.commitment) — \(source.citation)\n")
+            emit(
+                format == .json
+                    ? try json(recorded)
+                    : "recorded \(recorded.id): \(recorded.payload.subject) on \(recorded.payload.commitment) — \(source.citation)\n")
         }
     }
 
     struct Suggest: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Propose evidence for a commitment from the library's paragraphs and the registry's events.")
+        static let configuration = CommandConfiguration(
+            abstract: "Propose evidence for a commitment from the library's paragraphs and the registry's events.")
 
         @Argument(help: "The commitment.")
         var commitment: String
@@ -118,7 +130,9 @@ struct EvidenceCommand: ParsableCommand {
             let (keeper, reference) = try options.read()
             let suggestions = try keeper.suggestEvidence(commitment: commitment, state: state, reference: reference)
             if format == .json { return emit(try json(suggestions)) }
-            guard !suggestions.isEmpty else { return emit("No paragraph of the library refers to \(commitment) and no treaty event decides it; ingest documents first.\n") }
+            guard !suggestions.isEmpty else {
+                return emit("No paragraph of the library refers to \(commitment) and no treaty event decides it; ingest documents first.\n")
+            }
             var out = ""
             for suggestion in suggestions {
                 out += "\(suggestion.kind == "paragraph" ? "paragraph" : "event    ")  \(suggestion.citation)"
@@ -147,9 +161,21 @@ struct EvidenceCommand: ParsableCommand {
             switch format {
             case .json: emit(try json(items))
             case .csv:
-                emit(csv([["id", "subject", "commitment", "kind", "citation", "author"]] + items.map { [$0.id, $0.payload.subject, $0.payload.commitment, $0.payload.source.kind, $0.payload.source.citation, $0.author] }))
+                emit(
+                    csv(
+                        [["id", "subject", "commitment", "kind", "citation", "author"]]
+                            + items.map {
+                                [
+                                    $0.id, $0.payload.subject, $0.payload.commitment, $0.payload.source.kind, $0.payload.source.citation,
+                                    $0.author,
+                                ]
+                            }))
             case .text:
-                emit(items.isEmpty ? "No evidence is recorded for this selection.\n" : items.map { "\($0.id)  \($0.payload.subject)  \($0.payload.commitment)  \($0.payload.source.citation)" }.joined(separator: "\n") + "\n")
+                emit(
+                    items.isEmpty
+                        ? "No evidence is recorded for this selection.\n"
+                        : items.map { "\($0.id)  \($0.payload.subject)  \($0.payload.commitment)  \($0.payload.source.citation)" }.joined(
+                            separator: "\n") + "\n")
             }
         }
     }
@@ -157,7 +183,8 @@ struct EvidenceCommand: ParsableCommand {
 
 /// Quotes an argument for a POSIX shell when it needs it.
 func shellQuoted(_ argument: String) -> String {
-    argument.allSatisfy({ $0.isLetter || $0.isNumber || "-_:./@".contains($0) }) ? argument : "'" + argument.replacingOccurrences(of: "'", with: "'\\''") + "'"
+    argument.allSatisfy({ $0.isLetter || $0.isNumber || "-_:./@".contains($0) })
+        ? argument : "'" + argument.replacingOccurrences(of: "'", with: "'\\''") + "'"
 }
 
 /// `stocktake assess`: record one assessment.
@@ -171,7 +198,9 @@ struct AssessCommand: ParsableCommand {
     var commitment: String
     @Option(name: .long, help: "The review cycle (2015, 2020, 2026 …) or a range YYYY-MM-DD/YYYY-MM-DD.")
     var cycle: String
-    @Option(name: .long, help: "A status on the scale: implemented, substantial, limited, none, regressed, not-applicable, insufficient-information.")
+    @Option(
+        name: .long,
+        help: "A status on the scale: implemented, substantial, limited, none, regressed, not-applicable, insufficient-information.")
     var status: String
     @Option(name: .long, help: "Why, in a sentence or more.")
     var rationale: String
@@ -185,10 +214,14 @@ struct AssessCommand: ParsableCommand {
 
     func run() throws {
         let (keeper, reference) = try options.write()
-        let draft = AssessmentDraft(state: state, commitment: commitment, cycle: cycle, status: status, rationale: rationale, evidence: evidence)
+        let draft = AssessmentDraft(
+            state: state, commitment: commitment, cycle: cycle, status: status, rationale: rationale, evidence: evidence)
         let recorded = try keeper.assess([(nil, draft)], reference: reference, author: try options.author(author))
         if format == .json { return emit(try json(recorded)) }
-        emit(recorded.map { "recorded assessment at log entry \($0.entryIndex): \($0.payload.state) on \($0.payload.commitment), cycle \($0.payload.cycle.id): \($0.payload.status) (evidence \($0.payload.evidence.joined(separator: ", ")))" }.joined(separator: "\n") + "\n")
+        emit(
+            recorded.map {
+                "recorded assessment at log entry \($0.entryIndex): \($0.payload.state) on \($0.payload.commitment), cycle \($0.payload.cycle.id): \($0.payload.status) (evidence \($0.payload.evidence.joined(separator: ", ")))"
+            }.joined(separator: "\n") + "\n")
     }
 }
 
@@ -216,29 +249,49 @@ struct AssessmentsCommand: ParsableCommand {
         func run() throws {
             let (keeper, reference) = try options.read()
             let cycleID = try cycle.map { try reference.calendar.period($0).id }
-            let all = AssessmentHistory(try keeper.store.assessments(state: state.map { try keeper.registry.state($0).id }, commitment: commitment.map { try keeper.registry.commitment($0).id }))
+            let all = AssessmentHistory(
+                try keeper.store.assessments(
+                    state: state.map { try keeper.registry.state($0).id },
+                    commitment: commitment.map { try keeper.registry.commitment($0).id }))
             let shown = all.entries.filter { (history || $0.inForce) && (cycleID == nil || $0.assessment.payload.cycle.id == cycleID) }
             struct Row: Encodable { let entry: UInt64, author: String, time: Int64, inForce: Bool, assessment: AssessmentPayload }
             switch format {
-            case .json: emit(try json(shown.map { Row(entry: $0.assessment.entryIndex, author: $0.assessment.author, time: $0.assessment.time, inForce: $0.inForce, assessment: $0.assessment.payload) }))
+            case .json:
+                emit(
+                    try json(
+                        shown.map {
+                            Row(
+                                entry: $0.assessment.entryIndex, author: $0.assessment.author, time: $0.assessment.time,
+                                inForce: $0.inForce, assessment: $0.assessment.payload)
+                        }))
             case .csv:
-                emit(csv([["entry", "state", "commitment", "cycle", "status", "inForce", "author", "evidence", "rationale"]] + shown.map {
-                    let p = $0.assessment.payload
-                    return [String($0.assessment.entryIndex), p.state, p.commitment, p.cycle.id, p.status, $0.inForce ? "yes" : "no", $0.assessment.author, p.evidence.joined(separator: ";"), p.rationale]
-                }))
+                emit(
+                    csv(
+                        [["entry", "state", "commitment", "cycle", "status", "inForce", "author", "evidence", "rationale"]]
+                            + shown.map {
+                                let p = $0.assessment.payload
+                                return [
+                                    String($0.assessment.entryIndex), p.state, p.commitment, p.cycle.id, p.status,
+                                    $0.inForce ? "yes" : "no", $0.assessment.author, p.evidence.joined(separator: ";"), p.rationale,
+                                ]
+                            }))
             case .text:
                 guard !shown.isEmpty else { return emit("No assessment is recorded for this selection.\n") }
-                emit(shown.map {
-                    let p = $0.assessment.payload
-                    return "entry \($0.assessment.entryIndex)  \(p.state)  \(p.commitment)  \(p.cycle.id)  \(p.status)\($0.inForce ? "" : "  (superseded)")  by \($0.assessment.author)\n    \(p.rationale)\n    evidence: \(p.evidence.isEmpty ? "none" : p.evidence.joined(separator: ", "))"
-                }.joined(separator: "\n") + "\n")
+                emit(
+                    shown.map {
+                        let p = $0.assessment.payload
+                        return
+                            "entry \($0.assessment.entryIndex)  \(p.state)  \(p.commitment)  \(p.cycle.id)  \(p.status)\($0.inForce ? "" : "  (superseded)")  by \($0.assessment.author)\n    \(p.rationale)\n    evidence: \(p.evidence.isEmpty ? "none" : p.evidence.joined(separator: ", "))"
+                    }.joined(separator: "\n") + "\n")
             }
         }
     }
 
     struct Import: ParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "Import assessments from CSV (state,commitment,cycle,status,rationale[,evidence]); every row is checked and one bad row refuses the file.")
+            abstract:
+                "Import assessments from CSV (state,commitment,cycle,status,rationale[,evidence]); every row is checked and one bad row refuses the file."
+        )
 
         @Argument(help: "The CSV file; evidence is a ';'-separated list of ev-ids or citations.")
         var file: String
@@ -271,10 +324,12 @@ func readSmallTextFile(_ path: String, limit: Int) throws -> String {
 
 /// `stocktake method show`: the method in force.
 struct MethodCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "method", abstract: "The scoring method in force.", subcommands: [Show.self])
+    static let configuration = CommandConfiguration(
+        commandName: "method", abstract: "The scoring method in force.", subcommands: [Show.self])
 
     struct Show: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Print the method in force (or --method FILE), its hash and where it was read.")
+        static let configuration = CommandConfiguration(
+            abstract: "Print the method in force (or --method FILE), its hash and where it was read.")
 
         @Option(name: .long, help: "A method file (default: Data/stocktaking/method.json).")
         var method: String?
@@ -284,21 +339,29 @@ struct MethodCommand: ParsableCommand {
 
         func run() throws {
             let registry = try dataOptions.loadRegistry()
-            let reference = try StocktakingDirectory.load(from: try RegistryDirectory.locate(explicit: dataOptions.data), methodFile: method, registry: registry)
+            let reference = try StocktakingDirectory.load(
+                from: try RegistryDirectory.locate(explicit: dataOptions.data), methodFile: method, registry: registry)
             if format == .json { return emit(reference.methodText.hasSuffix("\n") ? reference.methodText : reference.methodText + "\n") }
             let m = reference.method
-            var out = "method \(m.id) \(m.version)\nfile \(reference.methodPath)\nsha256 \(reference.methodSHA256)\n\n\(m.description)\n\npoints\n"
+            var out =
+                "method \(m.id) \(m.version)\nfile \(reference.methodPath)\nsha256 \(reference.methodSHA256)\n\n\(m.description)\n\npoints\n"
             for status in reference.scale.statuses {
-                out += "  \(status.id.padding(toLength: 26, withPad: " ", startingAt: 0))" + (m.points[status.id].map { NumberText.decimal($0) } ?? "not scored (outside the order)") + "\n"
+                out +=
+                    "  \(status.id.padding(toLength: 26, withPad: " ", startingAt: 0))"
+                    + (m.points[status.id].map { NumberText.decimal($0) } ?? "not scored (outside the order)") + "\n"
             }
-            out += "weights\n  default \(NumberText.decimal(m.defaultWeight))\n" + m.weights.keys.sorted().map { "  \($0) \(NumberText.decimal(m.weights[$0]!))\n" }.joined()
+            out +=
+                "weights\n  default \(NumberText.decimal(m.defaultWeight))\n"
+                + m.weights.keys.sorted().map { "  \($0) \(NumberText.decimal(m.weights[$0]!))\n" }.joined()
             switch m.missing {
             case .exclude: out += "missing assessments are left out of averages\n"
             case .countAs(let status): out += "missing assessments count as \(status)\n"
             }
             out += "thin evidence: fewer than \(m.minimumEvidence) item(s)\nderivations\n"
             for rule in m.derivations {
-                out += "  \(rule.commitment) from \(rule.treaty) events\(rule.appliesTo.map { ", for members of \($0)" } ?? ""): " + rule.statuses.keys.sorted().map { "\($0)→\(rule.statuses[$0]!)" }.joined(separator: " ") + "\n"
+                out +=
+                    "  \(rule.commitment) from \(rule.treaty) events\(rule.appliesTo.map { ", for members of \($0)" } ?? ""): "
+                    + rule.statuses.keys.sorted().map { "\($0)→\(rule.statuses[$0]!)" }.joined(separator: " ") + "\n"
             }
             emit(out)
         }
@@ -307,7 +370,9 @@ struct MethodCommand: ParsableCommand {
 
 /// `stocktake scorecard`: scores computed from assessments by the method.
 struct ScorecardCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "scorecard", abstract: "Scores per state, commitment, group and cycle, each with its evidence count and a thin-evidence flag.")
+    static let configuration = CommandConfiguration(
+        commandName: "scorecard",
+        abstract: "Scores per state, commitment, group and cycle, each with its evidence count and a thin-evidence flag.")
 
     @Option(name: .long, help: "Only this state.")
     var state: String?
@@ -327,7 +392,8 @@ struct ScorecardCommand: ParsableCommand {
         let filter = ScorecardFilter(
             states: try state.map { [try registry.state($0).id] }, commitments: try commitment.map { [try registry.commitment($0).id] },
             group: try group.map { try registry.organization($0).id }, cycles: try periods(cycle, calendar: reference.calendar))
-        let card = try ScorecardBuilder(registry: registry, scale: reference.scale, method: reference.method).build(assessments: try keeper.store.assessments(state: nil, commitment: nil), filter: filter)
+        let card = try ScorecardBuilder(registry: registry, scale: reference.scale, method: reference.method).build(
+            assessments: try keeper.store.assessments(state: nil, commitment: nil), filter: filter)
         switch format {
         case .json: emit(try ScorecardRendering.json(card, methodSHA256: reference.methodSHA256))
         case .csv: emit(ScorecardRendering.csv(card))
@@ -344,7 +410,10 @@ enum ReportFormat: String, ExpressibleByArgument, CaseIterable {
 /// `stocktake report`: a monitoring report generated from the record.
 struct ReportCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "report", abstract: "A monitoring report from the record: commitment by commitment, status, rationale, cited evidence, change since the previous cycle, the method.")
+        commandName: "report",
+        abstract:
+            "A monitoring report from the record: commitment by commitment, status, rationale, cited evidence, change since the previous cycle, the method."
+    )
 
     @Option(name: .long, help: "Only this state.")
     var state: String?
@@ -377,8 +446,10 @@ struct ReportCommand: ParsableCommand {
         if let method = options.method { command += ["--method", method] }
         let presenter = try Presenter.bundled()
         let report = try MonitoringReportBuilder(registry: registry, reference: reference, catalogue: presenter.catalogue(language)).build(
-            store: keeper.store, scope: ReportScope(state: state, commitment: commitment, group: group), states: try state.map { [try registry.state($0).id] },
-            commitments: try commitment.map { [try registry.commitment($0).id] }, group: try group.map { try registry.organization($0).id }, period: period,
+            store: keeper.store, scope: ReportScope(state: state, commitment: commitment, group: group),
+            states: try state.map { [try registry.state($0).id] },
+            commitments: try commitment.map { [try registry.commitment($0).id] }, group: try group.map { try registry.organization($0).id },
+            period: period,
             checkpoint: checkpoint, command: command.map(shellQuoted).joined(separator: " "))
         let text: String
         switch format {
@@ -403,7 +474,8 @@ enum DurableWrite {
         do {
             try Data(text.utf8).write(to: url, options: .atomic)
         } catch {
-            throw StocktakeError(.unreadableFile, "\(path) cannot be written (\(error.localizedDescription)); check the folder exists and is writable.")
+            throw StocktakeError(
+                .unreadableFile, "\(path) cannot be written (\(error.localizedDescription)); check the folder exists and is writable.")
         }
     }
 }

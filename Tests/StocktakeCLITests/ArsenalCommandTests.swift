@@ -7,7 +7,9 @@ struct ArsenalCommandTests {
     func worldTotal() throws {
         let home = try LedgerHome()
         defer { home.remove() }
-        let result = try home.run(["figures", "--series", "SIPRI", "--metric", "total-inventory", "--date", "2025-01-01", "--format", "json"])
+        let result = try home.run([
+            "figures", "--series", "SIPRI", "--metric", "total-inventory", "--date", "2025-01-01", "--format", "json",
+        ])
         #expect(result.status == 0, "\(result.stderr)")
         let object = try JSONSerialization.jsonObject(with: result.stdoutData) as! [String: Any]
         let totals = object["totals"] as! [[String: Any]]
@@ -18,7 +20,8 @@ struct ArsenalCommandTests {
         #expect(lines.count > 150)
     }
 
-    @Test("a CSV with a negative count, an unknown state, an impossible date or a missing source is refused whole and the log does not grow")
+    @Test(
+        "a CSV with a negative count, an unknown state, an impossible date or a missing source is refused whole and the log does not grow")
     func importRefused() throws {
         let home = try LedgerHome()
         defer { home.remove() }
@@ -26,12 +29,16 @@ struct ArsenalCommandTests {
         let before = try home.run(["log", "checkpoint"]).stdout
         let bad = try home.file(
             "bad.csv",
-            "state,metric,value,low,high,date,nature,series,source\nUSA,deployed,-1,,,2025-01-01,estimated,MINE,https://example.org\nZZZ,deployed,1,,,2025-01-01,estimated,MINE,https://example.org\nUSA,deployed,1,,,2025-13-01,estimated,MINE,https://example.org\nUSA,deployed,1,,,2025-01-01,estimated,MINE,\n")
+            "state,metric,value,low,high,date,nature,series,source\nUSA,deployed,-1,,,2025-01-01,estimated,MINE,https://example.org\nZZZ,deployed,1,,,2025-01-01,estimated,MINE,https://example.org\nUSA,deployed,1,,,2025-13-01,estimated,MINE,https://example.org\nUSA,deployed,1,,,2025-01-01,estimated,MINE,\n"
+        )
         let result = try home.run(["figures", "import", bad, "--author", "counter"])
         #expect(result.status == 1)
         for line in 2...5 { #expect(result.stderr.contains("line \(line):"), "\(result.stderr)") }
         #expect(try home.run(["log", "checkpoint"]).stdout == before)
-        let good = try home.file("good.csv", "state,metric,value,low,high,date,nature,series,source\nUSA,deployed,1770,1700,1800,2025-01-01,estimated,MINE,https://example.org/mine\n")
+        let good = try home.file(
+            "good.csv",
+            "state,metric,value,low,high,date,nature,series,source\nUSA,deployed,1770,1700,1800,2025-01-01,estimated,MINE,https://example.org/mine\n"
+        )
         let imported = try home.run(["figures", "import", good, "--author", "counter"])
         #expect(imported.status == 0 && imported.stdout.contains("imported 1 figures"), "\(imported.stderr)")
         let listed = try home.run(["figures", "--series", "MINE"])
@@ -50,7 +57,9 @@ struct ArsenalCommandTests {
         let text = try home.run(["trajectory", "CHN", "--programme", "GZ2010", "--as-of", "2026-11-26"]).stdout
         #expect(text.contains("zero is never reached on the current trend"))
         let us = try home.run(["trajectory", "USA", "--as-of", "2026-11-26"]).stdout
-        #expect(us.range(of: #"zero is reached in 20[4-9][0-9]\.\d at the observed rate \(bounds: "#, options: .regularExpression) != nil, "\(us)")
+        #expect(
+            us.range(of: #"zero is reached in 20[4-9][0-9]\.\d at the observed rate \(bounds: "#, options: .regularExpression) != nil,
+            "\(us)")
         let unknown = try home.run(["trajectory", "CHN", "--programme", "NOPE"])
         #expect(unknown.status == 1 && unknown.stderr.contains("There is no programme 'NOPE'"))
     }
@@ -60,7 +69,9 @@ struct ArsenalCommandTests {
         let home = try LedgerHome()
         defer { home.remove() }
         let chart = try home.run(["chart", "PRK", "--programme", "GZ2010"]).stdout
-        #expect(chart.hasPrefix("<svg") && chart.contains("Year") && chart.contains("Nuclear warheads") && chart.contains("<polygon") && chart.contains("GZ2010 4"))
+        #expect(
+            chart.hasPrefix("<svg") && chart.contains("Year") && chart.contains("Nuclear warheads") && chart.contains("<polygon")
+                && chart.contains("GZ2010 4"))
         #expect(!chart.contains("<script"))
         let chinese = try home.run(["chart", "CHN", "--lang", "zh"]).stdout
         #expect(chinese.contains("年份") && chinese.contains("核弹头数量"))

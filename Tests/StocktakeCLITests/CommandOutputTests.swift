@@ -10,7 +10,8 @@ struct CommandOutputTests {
         let object = try JSONSerialization.jsonObject(with: result.stdoutData) as! [String: Any]
         let organizations = (object["memberships"] as! [[String: Any]]).map { $0["organization"] as! String }
         #expect(organizations.contains("NATO") && organizations.contains("NWS") && !organizations.contains("EU"))
-        let treaties = Dictionary(uniqueKeysWithValues: (object["treaties"] as! [[String: Any]]).map { ($0["treaty"] as! String, $0["standing"] as! String) })
+        let treaties = Dictionary(
+            uniqueKeysWithValues: (object["treaties"] as! [[String: Any]]).map { ($0["treaty"] as! String, $0["standing"] as! String) })
         #expect(treaties["NPT"] == "party")
     }
 
@@ -34,7 +35,9 @@ struct CommandOutputTests {
         let entry = try home.run(["log", "entry", "0"]).stdout
         #expect(entry.contains("type statement\n") && entry.contains("author analyst.one+"))
         #expect(try home.run(["log", "verify"]).status == 0)
-        _ = try home.run(["ingest", CommandRunner.repositoryRoot.appendingPathComponent("Tests/StocktakeTextTests/Fixtures/wp-en.txt").path])
+        _ = try home.run([
+            "ingest", CommandRunner.repositoryRoot.appendingPathComponent("Tests/StocktakeTextTests/Fixtures/wp-en.txt").path,
+        ])
         let table = try home.run(["search", "Coalition", "--format", "csv"]).stdout
         #expect(table.contains("\"NPT/CONF.2026/PC.III/WP.99, para. 1 (EN)\""))
         let document = try home.run(["show", "NPT/CONF.2026/PC.III/WP.99"])

@@ -47,7 +47,9 @@ struct CommandRunner {
     }
 
     /// Runs `stocktake` with arguments, optional standard input and extra environment.
-    static func run(_ arguments: [String], input: Data? = nil, environment: [String: String] = [:], in directory: URL? = nil) throws -> Result {
+    static func run(_ arguments: [String], input: Data? = nil, environment: [String: String] = [:], in directory: URL? = nil) throws
+        -> Result
+    {
         let process = Process()
         process.executableURL = executable
         process.arguments = arguments

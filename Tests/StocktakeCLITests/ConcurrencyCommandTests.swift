@@ -12,7 +12,8 @@ struct ConcurrencyCommandTests {
         let template = try String(contentsOf: LibraryCommandTests.fixtures.appendingPathComponent("wp-en.txt"), encoding: .utf8)
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         for n in 0..<count {
-            let text = template.replacingOccurrences(of: "NPT/CONF.2026/PC.III/WP.99", with: "NPT/CONF.2026/PC.III/WP.\(1000 + n)")
+            let text =
+                template.replacingOccurrences(of: "NPT/CONF.2026/PC.III/WP.99", with: "NPT/CONF.2026/PC.III/WP.\(1000 + n)")
                 + "\n\(90 + n % 5). Paper \(n) closes with a sentence of its own.\n"
             try Data(text.utf8).write(to: folder.appendingPathComponent("wp-\(n).txt"))
         }
@@ -64,11 +65,15 @@ struct ConcurrencyCommandTests {
         try long.run()
         let deadline = Date().addingTimeInterval(30)
         while Date() < deadline && ((try? String(contentsOf: lockFile, encoding: .utf8)) ?? "").isEmpty { usleep(20_000) }
-        let refused = try CommandRunner.run(["keys", "add-author", "second", "--role", "assessor"], environment: home.environment.merging(["STOCKTAKE_LOCK_WAIT": "1"]) { $1 })
+        let refused = try CommandRunner.run(
+            ["keys", "add-author", "second", "--role", "assessor"],
+            environment: home.environment.merging(["STOCKTAKE_LOCK_WAIT": "1"]) { $1 })
         kill(long.processIdentifier, SIGKILL)
         long.waitUntilExit()
         #expect(refused.status == 1)
-        #expect(refused.stderr.contains("is being written by process \(long.processIdentifier)") && refused.stderr.contains("STOCKTAKE_LOCK_WAIT"), "\(refused.stderr)")
+        #expect(
+            refused.stderr.contains("is being written by process \(long.processIdentifier)")
+                && refused.stderr.contains("STOCKTAKE_LOCK_WAIT"), "\(refused.stderr)")
         #expect(!refused.stderr.contains("move"), "a busy log never tells the user to move anything aside")
         // A writer that waits long enough goes through once the first one ends.
         let short = Process()
@@ -78,7 +83,9 @@ struct ConcurrencyCommandTests {
         short.standardOutput = FileHandle.nullDevice
         try short.run()
         usleep(100_000)
-        let queued = try CommandRunner.run(["keys", "add-author", "second", "--role", "assessor"], environment: home.environment.merging(["STOCKTAKE_LOCK_WAIT": "120"]) { $1 })
+        let queued = try CommandRunner.run(
+            ["keys", "add-author", "second", "--role", "assessor"],
+            environment: home.environment.merging(["STOCKTAKE_LOCK_WAIT": "120"]) { $1 })
         short.waitUntilExit()
         #expect(short.terminationStatus == 0)
         #expect(queued.status == 0, "\(queued.stderr)")

@@ -3,7 +3,9 @@ import Testing
 
 @Suite("stocktake extract, run as a user runs it")
 struct ExtractCommandTests {
-    static let corpus = CommandRunner.repositoryRoot.deletingLastPathComponent().appendingPathComponent("shared/corpus/000_8de3487d174913ae.txt").path
+    static let corpus = CommandRunner.repositoryRoot.deletingLastPathComponent().appendingPathComponent(
+        "shared/corpus/000_8de3487d174913ae.txt"
+    ).path
 
     @Test("the corpus document gives the contract's JSON: 40 paragraphs, zh, original en, 2025-04-01, 核裁军")
     func corpusJSON() throws {

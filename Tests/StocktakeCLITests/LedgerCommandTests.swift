@@ -13,7 +13,8 @@ struct LedgerHome {
     init() throws {
         directory = FileManager.default.temporaryDirectory.appendingPathComponent("stocktake-home-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
-        let result = try CommandRunner.run(["keys", "init", "--origin", "test.example/stocktake"], environment: ["STOCKTAKE_HOME": directory.path])
+        let result = try CommandRunner.run(
+            ["keys", "init", "--origin", "test.example/stocktake"], environment: ["STOCKTAKE_HOME": directory.path])
         precondition(result.status == 0, result.stderr)
     }
 
@@ -49,7 +50,8 @@ struct LedgerCommandTests {
     func keys() throws {
         let home = try LedgerHome()
         defer { home.remove() }
-        let attributes = try FileManager.default.attributesOfItem(atPath: home.directory.appendingPathComponent("stocktake-data/../keys/log.key").standardized.path)
+        let attributes = try FileManager.default.attributesOfItem(
+            atPath: home.directory.appendingPathComponent("stocktake-data/../keys/log.key").standardized.path)
         #expect((attributes[.posixPermissions] as? Int) == 0o600)
         let secret = try String(contentsOf: home.directory.appendingPathComponent("keys/log.key"), encoding: .utf8)
         let listed = try home.run(["keys", "list"])

@@ -19,8 +19,11 @@ struct LibraryCommandTests {
         let object = try JSONSerialization.jsonObject(with: result.stdoutData) as! [String: Any]
         let hits = object["hits"] as! [[String: Any]]
         let paragraphs = Set(hits.map { $0["paragraph"] as! String })
-        let extracted = try JSONSerialization.jsonObject(with: try CommandRunner.run(["extract", ExtractCommandTests.corpus]).stdoutData) as! [String: Any]
-        let expected = Set((extracted["paragraphs"] as! [[String: Any]]).filter { ($0["text"] as! String).contains("裁军") }.map { $0["number"] as! String })
+        let extracted =
+            try JSONSerialization.jsonObject(with: try CommandRunner.run(["extract", ExtractCommandTests.corpus]).stdoutData)
+            as! [String: Any]
+        let expected = Set(
+            (extracted["paragraphs"] as! [[String: Any]]).filter { ($0["text"] as! String).contains("裁军") }.map { $0["number"] as! String })
         #expect(paragraphs == expected)
         #expect((hits[0]["citation"] as! String).hasSuffix("(ZH)"))
         let refs = try home.run(["refs", "AP2010:5", "--format", "json"])
@@ -39,7 +42,8 @@ struct LibraryCommandTests {
         let folder = home.directory.appendingPathComponent("docs/sub")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         for language in ["en", "fr"] {
-            try FileManager.default.copyItem(at: Self.fixtures.appendingPathComponent("wp-\(language).txt"), to: folder.appendingPathComponent("wp-\(language).txt"))
+            try FileManager.default.copyItem(
+                at: Self.fixtures.appendingPathComponent("wp-\(language).txt"), to: folder.appendingPathComponent("wp-\(language).txt"))
         }
         try Data([0x00, 0x01, 0x02]).write(to: folder.appendingPathComponent("broken.txt"))
         let result = try home.run(["ingest", home.directory.appendingPathComponent("docs").path])
@@ -71,7 +75,9 @@ struct LibraryCommandTests {
         let again = try home.run(["ingest", folder.path])
         #expect(again.status == 0, "\(again.stderr)")
         #expect(again.stdout.contains("150 of 150 files"))
-        let search = try home.run(["search", "Coalition", "--symbol-prefix", "NPT/CONF.2026/PC.III/WP.1", "--format", "json", "--limit", "1000"])
+        let search = try home.run([
+            "search", "Coalition", "--symbol-prefix", "NPT/CONF.2026/PC.III/WP.1", "--format", "json", "--limit", "1000",
+        ])
         let object = try JSONSerialization.jsonObject(with: search.stdoutData) as! [String: Any]
         let symbols = Set((object["hits"] as! [[String: Any]]).map { $0["symbol"] as! String })
         #expect(symbols.count == 150)
@@ -89,7 +95,10 @@ struct LibraryCommandTests {
             #expect(result.status == 0, "\(result.stderr)")
         }
         #expect(try home.run(["search", "Coalition"]).stdout.contains("paragraphs match"))
-        for bad in [["search", "x", "--language", "de"], ["search", "x", "--from", "2025-13-01"], ["search", "x", "--limit", "0"], ["refs", "NOPE"], ["show", "A/NOPE/1"]] {
+        for bad in [
+            ["search", "x", "--language", "de"], ["search", "x", "--from", "2025-13-01"], ["search", "x", "--limit", "0"],
+            ["refs", "NOPE"], ["show", "A/NOPE/1"],
+        ] {
             let result = try home.run(bad)
             #expect(result.status != 0, "\(bad)")
             #expect(result.stderr.split(separator: "\n").count == 1, "\(bad): \(result.stderr)")

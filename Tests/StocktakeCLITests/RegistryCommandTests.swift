@@ -47,8 +47,12 @@ struct RegistryCommandTests {
         #expect((object["labelZH"] as? String)?.isEmpty == false)
     }
 
-    @Test("bad input gets one sentence on stderr, nothing on stdout, and a non-zero exit",
-        arguments: [["state", "XYZ"], ["treaty", "NOPE"], ["treaty", "NPT", "--as-of", "2026-02-30"], ["commitment", "AP2010:99"], ["states", "--group", "P7"]])
+    @Test(
+        "bad input gets one sentence on stderr, nothing on stdout, and a non-zero exit",
+        arguments: [
+            ["state", "XYZ"], ["treaty", "NOPE"], ["treaty", "NPT", "--as-of", "2026-02-30"], ["commitment", "AP2010:99"],
+            ["states", "--group", "P7"],
+        ])
     func badInput(_ arguments: [String]) throws {
         let result = try CommandRunner.run(arguments)
         #expect(result.status != 0)

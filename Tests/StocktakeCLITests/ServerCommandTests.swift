@@ -30,7 +30,8 @@ final class RunningServer {
         }
         guard let match = announced.firstMatch(of: /serving on http:\/\/127\.0\.0\.1:(\d+)/), let port = Int(match.1) else {
             process.terminate()
-            throw CocoaError(.featureUnsupported, userInfo: [NSLocalizedDescriptionKey: "the server did not announce its port: \(announced)"])
+            throw CocoaError(
+                .featureUnsupported, userInfo: [NSLocalizedDescriptionKey: "the server did not announce its port: \(announced)"])
         }
         self.port = port
     }
@@ -61,7 +62,8 @@ final class RunningServer {
         let split = text.range(of: "\n", options: .backwards)!
         let trailer = text[split.upperBound...].split(separator: " ", maxSplits: 2)
         return Reply(
-            status: Int(trailer[0]) ?? 0, type: trailer.count > 2 ? String(trailer[2]) : "", body: String(text[..<split.lowerBound]), size: trailer.count > 1 ? Int(trailer[1]) ?? 0 : 0)
+            status: Int(trailer[0]) ?? 0, type: trailer.count > 2 ? String(trailer[2]) : "", body: String(text[..<split.lowerBound]),
+            size: trailer.count > 1 ? Int(trailer[1]) ?? 0 : 0)
     }
 
     /// The response headers of a GET, lower-cased names.
@@ -96,27 +98,41 @@ struct ServerCommandTests {
     func everyRouteAnswers() throws {
         let (home, cite) = try StocktakingCommandTests.preparedHome()
         defer { home.remove() }
-        _ = try home.run(["assess", "--state", "GBR", "--commitment", "AP2010:5", "--cycle", "2026", "--status", "limited", "--rationale", "Short of action 5.", "--evidence", cite("13"), "--author", "analyst"])
+        _ = try home.run([
+            "assess", "--state", "GBR", "--commitment", "AP2010:5", "--cycle", "2026", "--status", "limited", "--rationale",
+            "Short of action 5.", "--evidence", cite("13"), "--author", "analyst",
+        ])
         let symbol = cite("13").components(separatedBy: ",")[0]
         let server = try RunningServer(home: home)
-        let pages = ["/", "/search?q=%E8%A3%81%E5%86%9B", "/documents/\(symbol)?language=zh", "/commitments", "/commitments/AP2010:5", "/states", "/states/GBR", "/states/CHN",
-                     "/compare?states=USA,CHN", "/programmes", "/programmes/GZ2010", "/scorecard", "/reports/GBR", "/log"]
+        let pages = [
+            "/", "/search?q=%E8%A3%81%E5%86%9B", "/documents/\(symbol)?language=zh", "/commitments", "/commitments/AP2010:5", "/states",
+            "/states/GBR", "/states/CHN",
+            "/compare?states=USA,CHN", "/programmes", "/programmes/GZ2010", "/scorecard", "/reports/GBR", "/log",
+        ]
         for page in pages {
             for prefix in ["", "/zh"] {
                 let reply = try server.request(prefix + page)
-                #expect(reply.status == 200 && reply.type.hasPrefix("text/html"), "\(prefix + page): \(reply.status) \(reply.body.prefix(200))")
+                #expect(
+                    reply.status == 200 && reply.type.hasPrefix("text/html"), "\(prefix + page): \(reply.status) \(reply.body.prefix(200))")
             }
         }
         #expect(try server.request("/zh/").body.contains("<html lang=\"zh\">"))
         #expect(try server.request("/", headers: ["Accept-Language: zh-CN,zh;q=0.9,en;q=0.5"]).body.contains("<html lang=\"zh\">"))
-        let reads = ["/api/v1/openapi.json", "/api/v1/search?q=nuclear", "/api/v1/documents/\(symbol)", "/api/v1/commitments", "/api/v1/commitments/AP2010:10", "/api/v1/states/GBR",
-                     "/api/v1/scorecard?cycle=2020", "/api/v1/assessments", "/api/v1/evidence", "/api/v1/figures?series=SIPRI", "/api/v1/programmes", "/api/v1/programmes/MNWC",
-                     "/api/v1/trajectory/CHN", "/api/v1/reports/GBR", "/api/v1/checkpoint"]
+        let reads = [
+            "/api/v1/openapi.json", "/api/v1/search?q=nuclear", "/api/v1/documents/\(symbol)", "/api/v1/commitments",
+            "/api/v1/commitments/AP2010:10", "/api/v1/states/GBR",
+            "/api/v1/scorecard?cycle=2020", "/api/v1/assessments", "/api/v1/evidence", "/api/v1/figures?series=SIPRI", "/api/v1/programmes",
+            "/api/v1/programmes/MNWC",
+            "/api/v1/trajectory/CHN", "/api/v1/reports/GBR", "/api/v1/checkpoint",
+        ]
         for read in reads {
             let reply = try server.request(read)
             #expect(reply.status == 200 && reply.type.hasPrefix("application/json"), "\(read): \(reply.status)")
         }
-        for table in ["/api/v1/scorecard?format=csv", "/api/v1/figures?format=csv", "/api/v1/assessments?format=csv", "/api/v1/search?q=nuclear&format=csv", "/api/v1/commitments?format=csv"] {
+        for table in [
+            "/api/v1/scorecard?format=csv", "/api/v1/figures?format=csv", "/api/v1/assessments?format=csv",
+            "/api/v1/search?q=nuclear&format=csv", "/api/v1/commitments?format=csv",
+        ] {
             #expect(try server.request(table).type.hasPrefix("text/csv"), "\(table)")
         }
         let world = try server.request("/api/v1/figures?series=SIPRI&metric=total-inventory&date=2025-01-01")
@@ -126,8 +142,12 @@ struct ServerCommandTests {
         let tag = try server.headers("/states/GBR")["etag"] ?? ""
         #expect(tag.hasPrefix("\""))
         #expect(try server.request("/states/GBR", headers: ["If-None-Match: \(tag)"]).status == 304, "an unchanged page is not sent again")
-        _ = try home.run(["assess", "--state", "GBR", "--commitment", "AP2010:10", "--cycle", "2026", "--status", "implemented", "--rationale", "Ratified in 1998.", "--author", "analyst"])
-        #expect(try server.request("/states/GBR", headers: ["If-None-Match: \(tag)"]).status == 200, "a change to the record changes the tag")
+        _ = try home.run([
+            "assess", "--state", "GBR", "--commitment", "AP2010:10", "--cycle", "2026", "--status", "implemented", "--rationale",
+            "Ratified in 1998.", "--author", "analyst",
+        ])
+        #expect(
+            try server.request("/states/GBR", headers: ["If-None-Match: \(tag)"]).status == 200, "a change to the record changes the tag")
         #expect(server.stop() == 0)
     }
 
@@ -145,13 +165,17 @@ struct ServerCommandTests {
         let bundle = try server.request("/log/tile/entries/000.p/2")
         #expect(bundle.status == 200 && bundle.body.contains("stocktake.entry/v1"))
         #expect(try server.request("/log/tile/0/000.p/9").status == 404, "a partial tile wider than the log is not served")
-        for hostile in ["/log/tile/../../keys/log.key", "/log/tile/0/../../../etc/passwd", "/log/tile/0/x1/000", "/log/tile/99999/000", "/log/tile/0/000.p/0"] {
+        for hostile in [
+            "/log/tile/../../keys/log.key", "/log/tile/0/../../../etc/passwd", "/log/tile/0/x1/000", "/log/tile/99999/000",
+            "/log/tile/0/000.p/0",
+        ] {
             let reply = try server.request(hostile)
             #expect([400, 404].contains(reply.status) && !reply.body.contains("PRIVATE"), "\(hostile): \(reply.status)")
         }
     }
 
-    @Test("writes need a token bound to a key holding the role: 401 without, 403 without the role, and the log is unchanged; with both, 201")
+    @Test(
+        "writes need a token bound to a key holding the role: 401 without, 403 without the role, and the log is unchanged; with both, 201")
     func writes() throws {
         let (home, cite) = try StocktakingCommandTests.preparedHome()
         defer { home.remove() }
@@ -161,16 +185,23 @@ struct ServerCommandTests {
         let server = try RunningServer(home: home)
         defer { _ = server.stop() }
         let before = try server.request("/log/checkpoint").body
-        let body = Data(#"{"state": "GBR", "commitment": "AP2010:5", "cycle": "2026", "status": "limited", "rationale": "Short of action 5.", "evidence": ["\#(cite("13"))"]}"#.utf8)
+        let body = Data(
+            #"{"state": "GBR", "commitment": "AP2010:5", "cycle": "2026", "status": "limited", "rationale": "Short of action 5.", "evidence": ["\#(cite("13"))"]}"#
+                .utf8)
         let anonymous = try server.request("/api/v1/assessments", method: "POST", body: body)
         #expect(anonymous.status == 401 && anonymous.type.hasPrefix("application/problem+json"))
-        let forged = try server.request("/api/v1/assessments", method: "POST", headers: ["Authorization: Bearer stk_" + String(repeating: "0", count: 64)], body: body)
+        let forged = try server.request(
+            "/api/v1/assessments", method: "POST", headers: ["Authorization: Bearer stk_" + String(repeating: "0", count: 64)], body: body)
         #expect(forged.status == 401)
-        let unentitled = try server.request("/api/v1/assessments", method: "POST", headers: ["Authorization: Bearer \(visitor)"], body: body)
+        let unentitled = try server.request(
+            "/api/v1/assessments", method: "POST", headers: ["Authorization: Bearer \(visitor)"], body: body)
         #expect(unentitled.status == 403, "\(unentitled.body)")
-        let malformed = try server.request("/api/v1/assessments", method: "POST", headers: ["Authorization: Bearer \(analyst)"], body: Data("{not json".utf8))
+        let malformed = try server.request(
+            "/api/v1/assessments", method: "POST", headers: ["Authorization: Bearer \(analyst)"], body: Data("{not json".utf8))
         #expect(malformed.status == 400 && malformed.body.contains("\"code\""))
-        let oversized = try server.request("/api/v1/assessments", method: "POST", headers: ["Authorization: Bearer \(analyst)"], body: Data(repeating: 0x20, count: 2 << 20))
+        let oversized = try server.request(
+            "/api/v1/assessments", method: "POST", headers: ["Authorization: Bearer \(analyst)"],
+            body: Data(repeating: 0x20, count: 2 << 20))
         #expect(oversized.status == 413, "\(oversized.status)")
         #expect(try server.request("/log/checkpoint").body == before, "refused writes leave the log as it was")
         let accepted = try server.request("/api/v1/assessments", method: "POST", headers: ["Authorization: Bearer \(analyst)"], body: body)
@@ -194,7 +225,9 @@ struct ServerCommandTests {
         #expect(try server.request("/api/v1/search?format=xml").status == 400)
     }
 
-    @Test("a hundred documents ingested by another process while the server answers searches: no request fails, nothing is lost, the log verifies")
+    @Test(
+        "a hundred documents ingested by another process while the server answers searches: no request fails, nothing is lost, the log verifies"
+    )
     func ingestBesideServer() throws {
         let home = try LedgerHome()
         defer { home.remove() }
@@ -218,7 +251,9 @@ struct ServerCommandTests {
         ingest.waitUntilExit()
         #expect(ingest.terminationStatus == 0)
         #expect(failures.isEmpty, "\(failures)")
-        let total = try JSONSerialization.jsonObject(with: Data(try server.request("/api/v1/search?q=closes+with+a+sentence+of+its+own").body.utf8)) as! [String: Any]
+        let total =
+            try JSONSerialization.jsonObject(with: Data(try server.request("/api/v1/search?q=closes+with+a+sentence+of+its+own").body.utf8))
+            as! [String: Any]
         #expect(total["total"] as? Int == 100)
         #expect(try home.run(["log", "verify"]).status == 0)
     }

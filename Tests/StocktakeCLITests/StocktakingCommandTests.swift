@@ -20,16 +20,22 @@ struct StocktakingCommandTests {
         String(try home.run(["log", "checkpoint"]).stdout.split(separator: "\n")[1])
     }
 
-    @Test("on a fresh home, AP2010:10 in 2026: France and the UK implemented, China and the US none, Russia regressed; in 2020 Russia implemented")
+    @Test(
+        "on a fresh home, AP2010:10 in 2026: France and the UK implemented, China and the US none, Russia regressed; in 2020 Russia implemented"
+    )
     func derivedScorecardOnFreshHome() throws {
         let home = FileManager.default.temporaryDirectory.appendingPathComponent("stocktake-fresh-\(UUID().uuidString)")
         defer { try? FileManager.default.removeItem(at: home) }
         func statuses(_ cycle: String) throws -> [String: String] {
-            let result = try CommandRunner.run(["scorecard", "--commitment", "AP2010:10", "--cycle", cycle, "--format", "json"], environment: ["STOCKTAKE_HOME": home.path])
+            let result = try CommandRunner.run(
+                ["scorecard", "--commitment", "AP2010:10", "--cycle", cycle, "--format", "json"], environment: ["STOCKTAKE_HOME": home.path]
+            )
             #expect(result.status == 0, "\(result.stderr)")
             let cells = (try JSONSerialization.jsonObject(with: result.stdoutData) as! [String: Any])["cells"] as! [[String: Any]]
             for cell in cells {
-                for key in ["state", "commitment", "cycle", "status", "points", "evidenceCount", "derived"] { #expect(cell[key] != nil, "row lacks \(key)") }
+                for key in ["state", "commitment", "cycle", "status", "points", "evidenceCount", "derived"] {
+                    #expect(cell[key] != nil, "row lacks \(key)")
+                }
             }
             return Dictionary(uniqueKeysWithValues: cells.map { ($0["state"] as! String, $0["status"] as! String) })
         }
@@ -51,7 +57,8 @@ struct StocktakingCommandTests {
         let report = try home.run(["report", "--state", "GBR", "--cycle", "2026", "--output", html])
         #expect(report.status == 0, "\(report.stderr)")
         let text = try String(contentsOfFile: html, encoding: .utf8)
-        #expect(text.contains("status-limited\">Limited<") && text.contains("核武器国家全面、迅速履行") && text.contains("Log size: <strong>4</strong>"))
+        #expect(
+            text.contains("status-limited\">Limited<") && text.contains("核武器国家全面、迅速履行") && text.contains("Log size: <strong>4</strong>"))
         let chinese = try home.run(["report", "--state", "GBR", "--lang", "zh", "--format", "md"])
         #expect(chinese.stdout.contains("有限履行") && chinese.stdout.contains("# 监测报告"))
         let history = try home.run(["assessments", "--state", "GBR", "--history"])
@@ -90,11 +97,19 @@ struct StocktakingCommandTests {
         let (home, cite) = try StocktakingCommandTests.preparedHome()
         defer { home.remove() }
         let before = try logSize(home)
-        let bad = try home.file("bad.csv", "state,commitment,cycle,status,rationale,evidence\nGBR,AP2010:5,2026,limited,ok,\"\(cite("13"))\"\nFRA,AP2010:5,2031,limited,bad cycle,\nUSA,AP2010:5,2026,top,bad status,\n")
+        let bad = try home.file(
+            "bad.csv",
+            "state,commitment,cycle,status,rationale,evidence\nGBR,AP2010:5,2026,limited,ok,\"\(cite("13"))\"\nFRA,AP2010:5,2031,limited,bad cycle,\nUSA,AP2010:5,2026,top,bad status,\n"
+        )
         let refused = try home.run(["assessments", "import", bad, "--author", "analyst"])
-        #expect(refused.status == 1 && refused.stderr.contains("line 3:") && refused.stderr.contains("line 4:") && !refused.stderr.contains("line 2:"), "\(refused.stderr)")
+        #expect(
+            refused.status == 1 && refused.stderr.contains("line 3:") && refused.stderr.contains("line 4:")
+                && !refused.stderr.contains("line 2:"), "\(refused.stderr)")
         #expect(try logSize(home) == before)
-        let good = try home.file("good.csv", "state,commitment,cycle,status,rationale,evidence\nGBR,AP2010:5,2026,limited,ok,\"\(cite("13"))\"\nFRA,AP2010:5,2026,substantial,ok,\n")
+        let good = try home.file(
+            "good.csv",
+            "state,commitment,cycle,status,rationale,evidence\nGBR,AP2010:5,2026,limited,ok,\"\(cite("13"))\"\nFRA,AP2010:5,2026,substantial,ok,\n"
+        )
         let imported = try home.run(["assessments", "import", good, "--author", "analyst"])
         #expect(imported.status == 0 && imported.stdout.contains("imported 2 assessments"), "\(imported.stderr)")
         let latin1 = home.directory.appendingPathComponent("latin1.csv")

@@ -9,7 +9,9 @@ struct DayTests {
         #expect(Day(iso: "2024-02-29") != nil)
     }
 
-    @Test("impossible or malformed dates are refused", arguments: ["2026-13-01", "2025-02-29", "2026-1-01", "20261101", "", "2026-11-01T00", "２０２６-11-01"])
+    @Test(
+        "impossible or malformed dates are refused",
+        arguments: ["2026-13-01", "2025-02-29", "2026-1-01", "20261101", "", "2026-11-01T00", "２０２６-11-01"])
     func refused(_ text: String) {
         #expect(Day(iso: text) == nil)
     }

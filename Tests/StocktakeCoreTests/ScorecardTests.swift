@@ -9,10 +9,14 @@ enum StocktakingFixture {
 
     static func period(_ id: String) -> CyclePeriod { try! reference.calendar.period(id) }
 
-    static func assessment(_ index: UInt64, _ state: String, _ commitment: String, _ cycle: String, _ status: String, evidence: [String] = ["ev-1"]) -> RecordedAssessment {
+    static func assessment(
+        _ index: UInt64, _ state: String, _ commitment: String, _ cycle: String, _ status: String, evidence: [String] = ["ev-1"]
+    ) -> RecordedAssessment {
         RecordedAssessment(
             entryIndex: index, author: "analyst", time: 0,
-            payload: AssessmentPayload(state: state, commitment: commitment, cycle: period(cycle), status: status, rationale: "because", evidence: evidence, method: "m@1"))
+            payload: AssessmentPayload(
+                state: state, commitment: commitment, cycle: period(cycle), status: status, rationale: "because", evidence: evidence,
+                method: "m@1"))
     }
 
     static func method(editing edit: (inout [String: Any]) -> Void) throws -> AssessmentMethod {
@@ -24,7 +28,8 @@ enum StocktakingFixture {
 
 @Suite("Scorecards are computed from assessments and treaty events by an explicit method")
 struct ScorecardTests {
-    let builder = ScorecardBuilder(registry: RegistryFixture.shipped, scale: StocktakingFixture.reference.scale, method: StocktakingFixture.reference.method)
+    let builder = ScorecardBuilder(
+        registry: RegistryFixture.shipped, scale: StocktakingFixture.reference.scale, method: StocktakingFixture.reference.method)
 
     func statuses(_ card: Scorecard) -> [String: String] {
         Dictionary(uniqueKeysWithValues: card.cells.map { ($0.state, $0.status ?? "missing") })
@@ -32,17 +37,20 @@ struct ScorecardTests {
 
     @Test("AP2010:10 is derived from CTBT events: FRA and GBR implemented, CHN and USA none, RUS regressed in 2026 and implemented in 2020")
     func derivedCTBT() throws {
-        let now = try builder.build(assessments: [], filter: ScorecardFilter(commitments: ["AP2010:10"], cycles: [StocktakingFixture.period("2026")]))
+        let now = try builder.build(
+            assessments: [], filter: ScorecardFilter(commitments: ["AP2010:10"], cycles: [StocktakingFixture.period("2026")]))
         #expect(statuses(now) == ["FRA": "implemented", "GBR": "implemented", "CHN": "none", "USA": "none", "RUS": "regressed"])
         #expect(now.cells.allSatisfy { $0.derived && $0.evidenceCount == 1 })
         #expect(now.cells.first { $0.state == "RUS" }?.derivedFrom?.event == "ratification-withdrawn")
-        let before = try builder.build(assessments: [], filter: ScorecardFilter(commitments: ["AP2010:10"], cycles: [StocktakingFixture.period("2020")]))
+        let before = try builder.build(
+            assessments: [], filter: ScorecardFilter(commitments: ["AP2010:10"], cycles: [StocktakingFixture.period("2020")]))
         #expect(statuses(before)["RUS"] == "implemented")
     }
 
     @Test("step 1 of 2000 is derived only for the Annex 2 States, whose CTBT events the registry holds")
     func derivationScope() throws {
-        let card = try builder.build(assessments: [], filter: ScorecardFilter(commitments: ["STEPS2000:1"], cycles: [StocktakingFixture.period("2026")]))
+        let card = try builder.build(
+            assessments: [], filter: ScorecardFilter(commitments: ["STEPS2000:1"], cycles: [StocktakingFixture.period("2026")]))
         let derived = Set(card.cells.filter(\.derived).map(\.state))
         let annex2 = Set(try RegistryFixture.shipped.members(of: "CTBT-ANNEX2", asOf: Day("2026-04-27")).members)
         #expect(derived == annex2.intersection(card.cells.map(\.state)))
@@ -66,7 +74,9 @@ struct ScorecardTests {
             StocktakingFixture.assessment(9, "GBR", "AP2010:5", "2026", "substantial"),
             StocktakingFixture.assessment(5, "GBR", "AP2010:5", "2020", "none"),
         ]
-        let card = try builder.build(assessments: made, filter: ScorecardFilter(states: ["GBR"], commitments: ["AP2010:5"], cycles: [StocktakingFixture.period("2026")]))
+        let card = try builder.build(
+            assessments: made,
+            filter: ScorecardFilter(states: ["GBR"], commitments: ["AP2010:5"], cycles: [StocktakingFixture.period("2026")]))
         #expect(card.cells.map(\.status) == ["substantial"])
         #expect(card.cells[0].assessments == 2)
         let history = AssessmentHistory(made)
@@ -86,7 +96,8 @@ struct ScorecardTests {
             object["points"] = ["implemented": 10, "substantial": 5, "limited": 1, "none": 0, "regressed": -5]
             object["missing"] = ["rule": "count-as", "status": "none"]
         }
-        let second = try ScorecardBuilder(registry: RegistryFixture.shipped, scale: StocktakingFixture.reference.scale, method: harsher).build(assessments: made, filter: filter)
+        let second = try ScorecardBuilder(registry: RegistryFixture.shipped, scale: StocktakingFixture.reference.scale, method: harsher)
+            .build(assessments: made, filter: filter)
         #expect(second.cells.map(\.status) == first.cells.map(\.status))
         #expect(second.commitments[0].score == 1.2, "(5 + 1 + 0 + 0 + 0) / 5 with the three NWS not assessed counted as none")
         #expect(second.method == "stocktake-default@1.0")
@@ -95,23 +106,33 @@ struct ScorecardTests {
     @Test("a figure on fewer evidence items than the minimum is flagged thin")
     func thinEvidence() throws {
         let made = [StocktakingFixture.assessment(1, "GBR", "AP2010:5", "2026", "limited", evidence: [])]
-        let card = try builder.build(assessments: made, filter: ScorecardFilter(states: ["GBR"], commitments: ["AP2010:5"], cycles: [StocktakingFixture.period("2026")]))
+        let card = try builder.build(
+            assessments: made,
+            filter: ScorecardFilter(states: ["GBR"], commitments: ["AP2010:5"], cycles: [StocktakingFixture.period("2026")]))
         #expect(card.cells[0].thin && card.states[0].thin)
     }
 
     @Test("statuses outside the order never enter a score")
     func outsideOrder() throws {
         let made = [StocktakingFixture.assessment(1, "GBR", "AP2010:5", "2026", "insufficient-information")]
-        let card = try builder.build(assessments: made, filter: ScorecardFilter(states: ["GBR"], commitments: ["AP2010:5"], cycles: [StocktakingFixture.period("2026")]))
+        let card = try builder.build(
+            assessments: made,
+            filter: ScorecardFilter(states: ["GBR"], commitments: ["AP2010:5"], cycles: [StocktakingFixture.period("2026")]))
         #expect(card.cells[0].points == nil && card.states[0].score == nil && card.states[0].scored == 0)
     }
 
     @Test("a method that names a status not on the scale, or an unknown commitment, is refused with a sentence")
     func methodValidation() throws {
-        let bad = try StocktakingFixture.method { $0["points"] = ["implemented": 4, "substantial": 3, "limited": 2, "none": 1, "regressed": 0, "excellent": 5] }
-        #expect(throws: StocktakeError.self) { try bad.validate(scale: StocktakingFixture.reference.scale, registry: RegistryFixture.shipped) }
+        let bad = try StocktakingFixture.method {
+            $0["points"] = ["implemented": 4, "substantial": 3, "limited": 2, "none": 1, "regressed": 0, "excellent": 5]
+        }
+        #expect(throws: StocktakeError.self) {
+            try bad.validate(scale: StocktakingFixture.reference.scale, registry: RegistryFixture.shipped)
+        }
         let unknown = try StocktakingFixture.method { $0["weights"] = ["AP2010:99": 2] }
-        #expect(throws: StocktakeError.self) { try unknown.validate(scale: StocktakingFixture.reference.scale, registry: RegistryFixture.shipped) }
+        #expect(throws: StocktakeError.self) {
+            try unknown.validate(scale: StocktakingFixture.reference.scale, registry: RegistryFixture.shipped)
+        }
     }
 }
 

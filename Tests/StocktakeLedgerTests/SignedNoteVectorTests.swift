@@ -6,7 +6,8 @@ import Testing
 @Suite("C2SP signed notes, checkpoints and cosignatures against the published vectors")
 struct SignedNoteVectorTests {
     static let exampleKey = "example.com/foo+530d903a+AekyeRrm56hApGFkyQR4ZCbV54Id2LKaANYcrnKv3U2k"
-    static let exampleNote = "This is an example message.\n\n\u{2014} example.com/foo Uw2QOkn8srV1yJGh2VYRlL1Tnagv1YEq6TfXppzi2ONncAlTgK7Ztg1ERYNZXsYjOBH3mFXmRKuwHjG1Yu72IneyaQM=\n"
+    static let exampleNote =
+        "This is an example message.\n\n\u{2014} example.com/foo Uw2QOkn8srV1yJGh2VYRlL1Tnagv1YEq6TfXppzi2ONncAlTgK7Ztg1ERYNZXsYjOBH3mFXmRKuwHjG1Yu72IneyaQM=\n"
 
     @Test("the C2SP example note verifies under its key")
     func example() throws {
@@ -20,7 +21,9 @@ struct SignedNoteVectorTests {
         let signer = try NoteSigner(name: "EnochRoot", seed: Array(repeating: 0, count: 32))
         #expect(signer.verifier.encoded == "EnochRoot+af0cfe78+ATtqJ7zOtqQtYqOo0CpvDXNlMhV3HeJDpjrASKGLWdop")
         let text = "If you think cryptography is the answer to your problem,\nthen you don't know what your problem is.\n"
-        #expect(try signer.signatureLine(for: text) == "\u{2014} EnochRoot rwz+eBzmZa0SO3NbfRGzPCpDckykFXSdeX+MNtCOXm2/5n2tiOHp+vAF1aGrQ5ovTG01oOTGwnWLox33WWd1RvMc+QQ=\n")
+        #expect(
+            try signer.signatureLine(for: text)
+                == "\u{2014} EnochRoot rwz+eBzmZa0SO3NbfRGzPCpDckykFXSdeX+MNtCOXm2/5n2tiOHp+vAF1aGrQ5ovTG01oOTGwnWLox33WWd1RvMc+QQ=\n")
     }
 
     @Test("a note is rejected for a wrong key, a mutated byte, a missing final newline or too many signatures")
@@ -36,7 +39,9 @@ struct SignedNoteVectorTests {
         #expect(throws: (any Error).self) { try SignedNote.open(crowded, verifiers: [key]) }
         let unknownOnly = "This is an example message.\n\n\u{2014} someone.else AAAAAAAA\n"
         #expect(throws: (any Error).self) { try SignedNote.open(unknownOnly, verifiers: [key]) }
-        #expect(throws: (any Error).self) { try NoteVerifierKey(parsing: "example.com/foo+530d903b+AekyeRrm56hApGFkyQR4ZCbV54Id2LKaANYcrnKv3U2k") }
+        #expect(throws: (any Error).self) {
+            try NoteVerifierKey(parsing: "example.com/foo+530d903b+AekyeRrm56hApGFkyQR4ZCbV54Id2LKaANYcrnKv3U2k")
+        }
     }
 
     @Test("unknown signatures are ignored beside a known valid one")
@@ -57,15 +62,16 @@ struct SignedNoteVectorTests {
         let witness = try NoteSigner(name: "witness.example/w1", seed: Array(repeating: 0, count: 32), type: NoteVerifierKey.cosignatureV1)
         #expect(witness.verifier.encoded == "witness.example/w1+e42b2f2c+BDtqJ7zOtqQtYqOo0CpvDXNlMhV3HeJDpjrASKGLWdop")
         let cosigned = signed + (try Cosignature.line(checkpointText: checkpoint.text, time: 1_679_315_147, witness: witness))
-        #expect(cosigned == """
-            example.org/arms-log
-            8
-            XcnaeacGWamtVZy3Ad7ZoqudgjqtL0lgz+Nw7/RgQyg=
+        #expect(
+            cosigned == """
+                example.org/arms-log
+                8
+                XcnaeacGWamtVZy3Ad7ZoqudgjqtL0lgz+Nw7/RgQyg=
 
-            \u{2014} example.org/arms-log im+0FvlkhviUmurEjrWEJeax0j3E/6Z+usIZH+l8gMLCMfANVxb/n3VDPwskShdLc5UJavub7XOFdPlge9P1Eded/wE=
-            \u{2014} witness.example/w1 5CsvLAAAAABkGFDLXGHB5VEBODEU+N8wcSmn05UUXc3eUwCoexxg0CRpOpHuqQ7X3XFuKXPHhNApf4D9Uu9J11P16WWfR+FcVrQiBA==
+                \u{2014} example.org/arms-log im+0FvlkhviUmurEjrWEJeax0j3E/6Z+usIZH+l8gMLCMfANVxb/n3VDPwskShdLc5UJavub7XOFdPlge9P1Eded/wE=
+                \u{2014} witness.example/w1 5CsvLAAAAABkGFDLXGHB5VEBODEU+N8wcSmn05UUXc3eUwCoexxg0CRpOpHuqQ7X3XFuKXPHhNApf4D9Uu9J11P16WWfR+FcVrQiBA==
 
-            """)
+                """)
         #expect(try Checkpoint.open(cosigned, logKey: log.verifier) == checkpoint)
         #expect(try Cosignature.verify(note: cosigned, witness: witness.verifier) == 1_679_315_147)
         let tampered = cosigned.replacingOccurrences(of: "\n8\n", with: "\n9\n")
@@ -74,7 +80,10 @@ struct SignedNoteVectorTests {
 
     @Test("checkpoint bodies are parsed strictly")
     func checkpointParsing() {
-        for body in ["o\n08\nXcnaeacGWamtVZy3Ad7ZoqudgjqtL0lgz+Nw7/RgQyg=\n", "o\n8\nnot-base64\n", "o\n8\n", "\n8\nXcnaeacGWamtVZy3Ad7ZoqudgjqtL0lgz+Nw7/RgQyg=\n"] {
+        for body in [
+            "o\n08\nXcnaeacGWamtVZy3Ad7ZoqudgjqtL0lgz+Nw7/RgQyg=\n", "o\n8\nnot-base64\n", "o\n8\n",
+            "\n8\nXcnaeacGWamtVZy3Ad7ZoqudgjqtL0lgz+Nw7/RgQyg=\n",
+        ] {
             #expect(throws: (any Error).self) { try Checkpoint(text: body) }
         }
     }

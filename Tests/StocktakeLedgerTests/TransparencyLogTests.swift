@@ -19,7 +19,9 @@ struct LogFixture {
     func open() throws -> TransparencyLog { try TransparencyLog(directory: directory, logKey: signer.verifier, signer: signer) }
 
     func entries(_ range: Range<Int>) throws -> [[UInt8]] {
-        try range.map { try EntryEnvelope.seal(type: "test", payload: #"{"n":\#($0)}"#, author: author, time: 1_700_000_000 + Int64($0)).entry }
+        try range.map {
+            try EntryEnvelope.seal(type: "test", payload: #"{"n":\#($0)}"#, author: author, time: 1_700_000_000 + Int64($0)).entry
+        }
     }
 
     func verify() -> LogVerification { TransparencyLog.verify(directory: directory, logKey: signer.verifier, authors: [author.verifier]) }
@@ -79,7 +81,8 @@ struct TransparencyLogTests {
         #expect(throws: StocktakeError.self) { try parsed.verify(entry: try log.entry(201), logKey: fixture.signer.verifier) }
         let old = try Checkpoint.open(early, logKey: fixture.signer.verifier)
         let proof = try log.consistencyProof(oldSize: old.size, newSize: log.size)
-        #expect(ProofVerification.verifyConsistency(oldSize: old.size, newSize: log.size, oldRoot: old.root, newRoot: log.root, proof: proof))
+        #expect(
+            ProofVerification.verifyConsistency(oldSize: old.size, newSize: log.size, oldRoot: old.root, newRoot: log.root, proof: proof))
     }
 
     @Test("an entry larger than a bundle logs its content's hash and keeps the content beside the log")

@@ -20,7 +20,9 @@ struct CatalogueTests {
     func templateKeysExist() throws {
         let catalogue = try Catalogue.loadAll(from: CatalogueTests.sources.appendingPathComponent("Catalogues"))[.en]!.templateKeys
         let folder = CatalogueTests.sources.appendingPathComponent("Templates")
-        let names = (FileManager.default.enumerator(atPath: folder.path)?.compactMap { $0 as? String } ?? []).filter { $0.hasSuffix(".mustache") }
+        let names = (FileManager.default.enumerator(atPath: folder.path)?.compactMap { $0 as? String } ?? []).filter {
+            $0.hasSuffix(".mustache")
+        }
         #expect(names.count > 5)
         for name in names {
             let text = try String(contentsOf: folder.appendingPathComponent(name), encoding: .utf8)
@@ -55,29 +57,42 @@ struct ReportPresentationTests {
                 subject: "GBR", commitment: "AP2010:5",
                 source: .paragraph(
                     ParagraphEvidence(
-                        citation: "A/79/1, para. 3 (EN)", symbol: "A/79/1", language: "en", paragraph: "3", ordinal: 3, versionEntry: 0, contentSHA256: String(repeating: "a", count: 64),
+                        citation: "A/79/1, para. 3 (EN)", symbol: "A/79/1", language: "en", paragraph: "3", ordinal: 3, versionEntry: 0,
+                        contentSHA256: String(repeating: "a", count: 64),
                         quote: "a quoted <b>passage</b>", start: 0, end: 23)), note: nil))
         let assessment = RecordedAssessment(
             entryIndex: 5, author: "analyst", time: 0,
-            payload: AssessmentPayload(state: "GBR", commitment: "AP2010:5", cycle: period, status: "limited", rationale: rationale, evidence: ["ev-4"], method: "stocktake-default@1.0"))
-        let builder = ScorecardBuilder(registry: ReportPresentationTests.registry, scale: ReportPresentationTests.reference.scale, method: ReportPresentationTests.reference.method)
+            payload: AssessmentPayload(
+                state: "GBR", commitment: "AP2010:5", cycle: period, status: "limited", rationale: rationale, evidence: ["ev-4"],
+                method: "stocktake-default@1.0"))
+        let builder = ScorecardBuilder(
+            registry: ReportPresentationTests.registry, scale: ReportPresentationTests.reference.scale,
+            method: ReportPresentationTests.reference.method)
         let filter = ScorecardFilter(states: ["GBR"], commitments: ["AP2010:5", "AP2010:10"], cycles: [period])
         var previousFilter = filter
         previousFilter.cycles = [try ReportPresentationTests.reference.calendar.period("2020")]
-        let report = MonitoringReportBuilder(registry: ReportPresentationTests.registry, reference: ReportPresentationTests.reference, catalogue: presenter.catalogue(language)).build(
+        let report = MonitoringReportBuilder(
+            registry: ReportPresentationTests.registry, reference: ReportPresentationTests.reference,
+            catalogue: presenter.catalogue(language)
+        ).build(
             scope: ReportScope(state: "GBR"), current: try builder.build(assessments: [assessment], filter: filter),
             previous: try builder.build(assessments: [assessment], filter: previousFilter), evidence: ["ev-4": evidence],
-            checkpoint: ReportCheckpoint(origin: "test/log", size: 6, root: "ROOT=", note: "test/log\n6\nROOT=\n\n— test/log sig\n"), command: "stocktake report --state GBR")
+            checkpoint: ReportCheckpoint(origin: "test/log", size: 6, root: "ROOT=", note: "test/log\n6\nROOT=\n\n— test/log sig\n"),
+            command: "stocktake report --state GBR")
         return (presenter, report)
     }
 
-    @Test("the HTML report names each commitment, status, rationale and quoted passage, the change since 2020, the method hash and the checkpoint")
+    @Test(
+        "the HTML report names each commitment, status, rationale and quoted passage, the change since 2020, the method hash and the checkpoint"
+    )
     func html() throws {
         let (presenter, report) = try self.report(rationale: "Short of what action 5 asks.", language: .en)
         let html = try presenter.reportHTML(report)
         for expected in [
-            "<html lang=\"en\">", "AP2010:5 — ", "status-limited\">Limited<", "status-implemented\">Implemented<", "Short of what action 5 asks.",
-            "<cite>A/79/1, para. 3 (EN)</cite>", "a quoted &lt;b&gt;passage&lt;/b&gt;", "first assessed", "unchanged", ReportPresentationTests.reference.methodSHA256,
+            "<html lang=\"en\">", "AP2010:5 — ", "status-limited\">Limited<", "status-implemented\">Implemented<",
+            "Short of what action 5 asks.",
+            "<cite>A/79/1, para. 3 (EN)</cite>", "a quoted &lt;b&gt;passage&lt;/b&gt;", "first assessed", "unchanged",
+            ReportPresentationTests.reference.methodSHA256,
             "Log size: <strong>6</strong>", "stocktake report --state GBR",
         ] {
             #expect(html.contains(expected), "missing \(expected)")

@@ -5,7 +5,8 @@ import Testing
 
 @Suite("The OpenAPI document describes exactly the routes the server registers")
 struct OpenAPITests {
-    static let document = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+    static let document = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+        .deletingLastPathComponent()
         .appendingPathComponent("Sources/StocktakeServer/Resources/openapi.json")
 
     @Test("every route is documented and every documented operation is a route")
@@ -13,7 +14,9 @@ struct OpenAPITests {
         let home = FileManager.default.temporaryDirectory.appendingPathComponent("stocktake-openapi-\(UUID().uuidString)")
         defer { try? FileManager.default.removeItem(at: home) }
         let readers = try Readers(
-            settings: ServerSettings(home: home, databasePath: home.appendingPathComponent("stocktake.sqlite").path, dataDirectory: RegistryDirectory.bundledDataDirectory))
+            settings: ServerSettings(
+                home: home, databasePath: home.appendingPathComponent("stocktake.sqlite").path,
+                dataDirectory: RegistryDirectory.bundledDataDirectory))
         let object = try JSONSerialization.jsonObject(with: Data(contentsOf: OpenAPITests.document)) as! [String: Any]
         #expect(object["openapi"] as? String == "3.1.0")
         let paths = object["paths"] as! [String: [String: Any]]

@@ -23,10 +23,12 @@ struct LibrarySearchTests {
         #expect(try fixture.search("军裁").total == 0)
     }
 
-    @Test("words of each language find their paragraphs", arguments: [
-        ("Coalition", Language.en, ["1", "2", "3", "4"]), ("négociations", .fr, ["1"]), ("negociaciones", .es, ["1"]),
-        ("переговоры", .ru, ["1"]), ("مفاوضات", .ar, ["1"]),
-    ])
+    @Test(
+        "words of each language find their paragraphs",
+        arguments: [
+            ("Coalition", Language.en, ["1", "2", "3", "4"]), ("négociations", .fr, ["1"]), ("negociaciones", .es, ["1"]),
+            ("переговоры", .ru, ["1"]), ("مفاوضات", .ar, ["1"]),
+        ])
     func otherLanguages(_ word: String, _ language: Language, _ paragraphs: [String]) throws {
         let hits = try fixture.search(word, language: language)
         #expect(hits.hits.compactMap(\.paragraph).sorted() == paragraphs, "\(word)")
@@ -48,10 +50,12 @@ struct LibrarySearchTests {
         #expect(hit.citation == "NPT/CONF.2026/PC.III/WP.99, para. 1 (EN)")
     }
 
-    @Test("SQL metacharacters, FTS syntax and very long queries are text, never errors", arguments: [
-        "'; DROP TABLE paragraphs; --", "\"unbalanced", "NEAR(a b)", "a OR b AND NOT c", "col:value*", "^start", "(((", "%_\\", "*",
-        String(repeating: "裁军 disarmament ", count: 2_000),
-    ])
+    @Test(
+        "SQL metacharacters, FTS syntax and very long queries are text, never errors",
+        arguments: [
+            "'; DROP TABLE paragraphs; --", "\"unbalanced", "NEAR(a b)", "a OR b AND NOT c", "col:value*", "^start", "(((", "%_\\", "*",
+            String(repeating: "裁军 disarmament ", count: 2_000),
+        ])
     func hostileQueries(_ query: String) throws {
         _ = try fixture.search(query)
         #expect(try fixture.search("裁军").total == LibraryFixture.corpusParagraphs(containing: "裁军").count)
@@ -104,7 +108,8 @@ struct LibraryVersionTests {
         let size = fixture.library.log.size
         guard case .unchanged = try fixture.library.ingest(file: file) else { Issue.record("expected unchanged"); return }
         #expect(fixture.library.log.size == size)
-        try original.replacingOccurrences(of: "good faith", with: "good faith and without delay").write(to: file, atomically: true, encoding: .utf8)
+        try original.replacingOccurrences(of: "good faith", with: "good faith and without delay").write(
+            to: file, atomically: true, encoding: .utf8)
         guard case .newVersion(let version) = try fixture.library.ingest(file: file) else { Issue.record("expected a new version"); return }
         #expect(version.version == 2)
         #expect(try fixture.search("without delay").total == 1)

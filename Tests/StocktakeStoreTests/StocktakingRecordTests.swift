@@ -16,7 +16,9 @@ final class StocktakingFixtureHome {
 
     init() throws {
         fixture = try LibraryFixture(ingestAll: false)
-        guard case .added(let version) = try fixture.library.ingest(file: LibraryFixture.corpus) else { throw StocktakeError(.store, "corpus not added") }
+        guard case .added(let version) = try fixture.library.ingest(file: LibraryFixture.corpus) else {
+            throw StocktakeError(.store, "corpus not added")
+        }
         symbol = version.symbol
         reference = try StocktakingDirectory.load(from: RegistryDirectory.bundledDataDirectory, registry: LibraryFixture.registry)
         analyst = try fixture.library.keys.createAuthorKey(name: "analyst")
@@ -27,7 +29,9 @@ final class StocktakingFixtureHome {
     func citation(_ paragraph: String) -> String { "\(symbol), para. \(paragraph) (ZH)" }
 
     func draft(_ state: String = "GBR", status: String = "limited", cycle: String = "2026", evidence: [String]? = nil) -> AssessmentDraft {
-        AssessmentDraft(state: state, commitment: "AP2010:5", cycle: cycle, status: status, rationale: "The group's paper finds reporting short of action 5.", evidence: evidence ?? [citation("13")])
+        AssessmentDraft(
+            state: state, commitment: "AP2010:5", cycle: cycle, status: status,
+            rationale: "The group's paper finds reporting short of action 5.", evidence: evidence ?? [citation("13")])
     }
 
     var root: String { (try? keeper.log.latestCheckpointNote()) ?? "" }
@@ -42,7 +46,9 @@ struct StocktakingRecordTests {
         let recorded = try home.keeper.assess([(nil, home.draft())], reference: home.reference, author: home.analyst)
         #expect(home.keeper.log.size == before + 2, "one evidence entry and one assessment entry, in one batch")
         let assessment = try #require(recorded.first)
-        #expect(assessment.payload.evidence == ["ev-\(before)"] && assessment.author == "analyst" && assessment.payload.method == "stocktake-default@1.0")
+        #expect(
+            assessment.payload.evidence == ["ev-\(before)"] && assessment.author == "analyst"
+                && assessment.payload.method == "stocktake-default@1.0")
         let evidence = try #require(try home.keeper.store.evidenceItem(id: "ev-\(before)"))
         guard case .paragraph(let paragraph) = evidence.payload.source else { Issue.record("not a paragraph"); return }
         let version = try #require(try home.keeper.store.version(contentSHA256: paragraph.contentSHA256))
@@ -53,7 +59,9 @@ struct StocktakingRecordTests {
     @Test("a quoted passage is located in the paragraph and kept with its offsets; a passage not in it is refused")
     func quotedPassage() throws {
         let home = try StocktakingFixtureHome()
-        guard case .paragraph(let paragraph) = try home.keeper.paragraphEvidence(citation: home.citation("13"), quote: "核武器国家") else { Issue.record("not a paragraph"); return }
+        guard case .paragraph(let paragraph) = try home.keeper.paragraphEvidence(citation: home.citation("13"), quote: "核武器国家") else {
+            Issue.record("not a paragraph"); return
+        }
         let text = try #require(try home.keeper.store.siblings(symbol: home.symbol, number: "13").first?.text)
         #expect(String(String.UnicodeScalarView(Array(text.unicodeScalars)[paragraph.start..<paragraph.end])) == "核武器国家")
         #expect(throws: StocktakeError.self) { try home.keeper.paragraphEvidence(citation: home.citation("13"), quote: "not in the text") }
@@ -106,8 +114,10 @@ struct StocktakingRecordTests {
             #expect(!error.message.contains("line 2:"))
         }
         #expect(home.keeper.log.size == size)
-        let good = "state,commitment,cycle,status,rationale,evidence\nGBR,AP2010:5,2026,limited,Short of action 5.,\"\(home.citation("13"))\"\nFRA,AP2010:5,2026,limited,Short of action 5.,\"\(home.citation("14"));\(home.citation("5"))\"\n"
-        let recorded = try home.keeper.assess(try RecordKeeper.assessmentDrafts(csv: good, name: "good.csv"), reference: home.reference, author: home.analyst)
+        let good =
+            "state,commitment,cycle,status,rationale,evidence\nGBR,AP2010:5,2026,limited,Short of action 5.,\"\(home.citation("13"))\"\nFRA,AP2010:5,2026,limited,Short of action 5.,\"\(home.citation("14"));\(home.citation("5"))\"\n"
+        let recorded = try home.keeper.assess(
+            try RecordKeeper.assessmentDrafts(csv: good, name: "good.csv"), reference: home.reference, author: home.analyst)
         #expect(recorded.count == 2 && recorded[1].payload.evidence.count == 2)
         #expect(home.keeper.log.size == size + 5)
     }
@@ -115,18 +125,26 @@ struct StocktakingRecordTests {
     @Test("changing the method changes the scores, never the assessments, the log size or its root")
     func methodChangeLeavesRecord() throws {
         let home = try StocktakingFixtureHome()
-        try home.keeper.assess([(nil, home.draft("GBR", status: "limited")), (nil, home.draft("FRA", status: "substantial"))], reference: home.reference, author: home.analyst)
+        try home.keeper.assess(
+            [(nil, home.draft("GBR", status: "limited")), (nil, home.draft("FRA", status: "substantial"))], reference: home.reference,
+            author: home.analyst)
         let size = home.keeper.log.size, root = home.root
         let assessments = try home.keeper.store.assessments(state: nil, commitment: nil)
         let filter = ScorecardFilter(commitments: ["AP2010:5", "AP2010:10"], cycles: [try home.reference.calendar.period("2026")])
-        let first = try ScorecardBuilder(registry: home.keeper.registry, scale: home.reference.scale, method: home.reference.method).build(assessments: assessments, filter: filter)
+        let first = try ScorecardBuilder(registry: home.keeper.registry, scale: home.reference.scale, method: home.reference.method).build(
+            assessments: assessments, filter: filter)
         let methodFile = home.fixture.home.appendingPathComponent("method-b.json")
-        let edited = home.reference.methodText.replacingOccurrences(of: #""implemented": 4, "substantial": 3, "limited": 2, "none": 1, "regressed": 0"#, with: #""implemented": 10, "substantial": 6, "limited": 3, "none": 0, "regressed": -4"#)
-            .replacingOccurrences(of: #""version": "1.0""#, with: #""version": "1.1-test""#)
+        let edited = home.reference.methodText.replacingOccurrences(
+            of: #""implemented": 4, "substantial": 3, "limited": 2, "none": 1, "regressed": 0"#,
+            with: #""implemented": 10, "substantial": 6, "limited": 3, "none": 0, "regressed": -4"#
+        )
+        .replacingOccurrences(of: #""version": "1.0""#, with: #""version": "1.1-test""#)
         try Data(edited.utf8).write(to: methodFile)
-        let other = try StocktakingDirectory.load(from: RegistryDirectory.bundledDataDirectory, methodFile: methodFile.path, registry: home.keeper.registry)
+        let other = try StocktakingDirectory.load(
+            from: RegistryDirectory.bundledDataDirectory, methodFile: methodFile.path, registry: home.keeper.registry)
         #expect(other.methodSHA256 != home.reference.methodSHA256)
-        let second = try ScorecardBuilder(registry: home.keeper.registry, scale: other.scale, method: other.method).build(assessments: try home.keeper.store.assessments(state: nil, commitment: nil), filter: filter)
+        let second = try ScorecardBuilder(registry: home.keeper.registry, scale: other.scale, method: other.method).build(
+            assessments: try home.keeper.store.assessments(state: nil, commitment: nil), filter: filter)
         #expect(first.totals[0].score != second.totals[0].score)
         #expect(first.states.first { $0.id == "GBR" }?.score != second.states.first { $0.id == "GBR" }?.score)
         #expect(first.cells.map(\.status) == second.cells.map(\.status))
@@ -139,12 +157,14 @@ struct StocktakingRecordTests {
         let home = try StocktakingFixtureHome()
         try home.keeper.assess([(nil, home.draft())], reference: home.reference, author: home.analyst)
         _ = try home.keeper.addEvidence(
-            subject: "NWS", commitment: "AP2010:10", source: try home.keeper.treatyEventEvidence(treaty: "CTBT", state: "GBR", event: "ratified", date: nil), note: nil,
+            subject: "NWS", commitment: "AP2010:10",
+            source: try home.keeper.treatyEventEvidence(treaty: "CTBT", state: "GBR", event: "ratified", date: nil), note: nil,
             author: home.analyst)
         let digest = try home.keeper.store.digest()
         #expect(try home.keeper.rebuild() == digest)
         #expect(try home.keeper.projectionMatchesLog())
-        let verification = TransparencyLog.verify(directory: home.keeper.log.directory, logKey: home.keeper.log.logKey, authors: try home.keeper.keys.authorVerifiers())
+        let verification = TransparencyLog.verify(
+            directory: home.keeper.log.directory, logKey: home.keeper.log.logKey, authors: try home.keeper.keys.authorVerifiers())
         #expect(verification.isValid, "\(verification.problems)")
         let process = Process()
         process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
@@ -161,8 +181,12 @@ struct StocktakingRecordTests {
         #expect(paragraphs.map(\.citation) == ["5", "13", "14"].map(home.citation))
         #expect(paragraphs.allSatisfy { $0.subject == "NAM" }, "the corpus is submitted by the NAM group")
         let events = try home.keeper.suggestEvidence(commitment: "AP2010:10", state: "RUS", reference: home.reference)
-        #expect(events.filter { $0.kind == "paragraph" }.map(\.citation) == [home.citation("34")], "paragraph 34 of the corpus cites action 10")
-        #expect(events.filter { $0.kind == "treaty-event" }.map(\.citation) == ["CTBT: RUS signed on 1996-09-24", "CTBT: RUS ratified on 2000-06-30", "CTBT: RUS ratification-withdrawn on 2023-11-02"])
+        #expect(
+            events.filter { $0.kind == "paragraph" }.map(\.citation) == [home.citation("34")], "paragraph 34 of the corpus cites action 10")
+        #expect(
+            events.filter { $0.kind == "treaty-event" }.map(\.citation) == [
+                "CTBT: RUS signed on 1996-09-24", "CTBT: RUS ratified on 2000-06-30", "CTBT: RUS ratification-withdrawn on 2023-11-02",
+            ])
     }
 }
 
@@ -170,18 +194,21 @@ struct StocktakingRecordTests {
 struct FigureRecordTests {
     static let header = "state,metric,value,low,high,date,nature,series,source,consulted\n"
 
-    @Test("a CSV with a negative count, an unknown state, an impossible date or a missing source is refused whole, each bad line named, and the log does not grow")
+    @Test(
+        "a CSV with a negative count, an unknown state, an impossible date or a missing source is refused whole, each bad line named, and the log does not grow"
+    )
     func badRows() throws {
         let home = try StocktakingFixtureHome()
         let size = home.keeper.log.size
-        let text = FigureRecordTests.header + """
-            GBR,total-inventory,225,,,2025-01-01,estimated,MINE,https://example.org/a,2026-11-01
-            FRA,total-inventory,-5,,,2025-01-01,estimated,MINE,https://example.org/a,2026-11-01
-            XXX,total-inventory,5,,,2025-01-01,estimated,MINE,https://example.org/a,2026-11-01
-            CHN,total-inventory,600,,,2025-02-30,estimated,MINE,https://example.org/a,2026-11-01
-            IND,total-inventory,180,,,2025-01-01,estimated,MINE,,2026-11-01
-            PAK,total-inventory,170,180,200,2025-01-01,estimated,MINE,https://example.org/a,2026-11-01
-            """
+        let text =
+            FigureRecordTests.header + """
+                GBR,total-inventory,225,,,2025-01-01,estimated,MINE,https://example.org/a,2026-11-01
+                FRA,total-inventory,-5,,,2025-01-01,estimated,MINE,https://example.org/a,2026-11-01
+                XXX,total-inventory,5,,,2025-01-01,estimated,MINE,https://example.org/a,2026-11-01
+                CHN,total-inventory,600,,,2025-02-30,estimated,MINE,https://example.org/a,2026-11-01
+                IND,total-inventory,180,,,2025-01-01,estimated,MINE,,2026-11-01
+                PAK,total-inventory,170,180,200,2025-01-01,estimated,MINE,https://example.org/a,2026-11-01
+                """
         do {
             _ = try FigureTable.parse(csv: text, name: "bad.csv", registry: home.keeper.registry)
             Issue.record("a bad file parsed")
@@ -199,7 +226,9 @@ struct FigureRecordTests {
     func importAndReplay() throws {
         let home = try StocktakingFixtureHome()
         let payloads = try FigureTable.parse(
-            csv: FigureRecordTests.header + "FRA,total-inventory,300,290,310,2025-01-01,estimated,SIPRI,https://example.org/correction,2026-11-01\n", name: "good.csv",
+            csv: FigureRecordTests.header
+                + "FRA,total-inventory,300,290,310,2025-01-01,estimated,SIPRI,https://example.org/correction,2026-11-01\n",
+            name: "good.csv",
             registry: home.keeper.registry)
         let size = home.keeper.log.size
         #expect(throws: StocktakeError.self) { try home.keeper.recordFigures(payloads, author: home.analyst) }
@@ -207,8 +236,11 @@ struct FigureRecordTests {
         try home.keeper.grant(roles: ["assessor", "figures"], to: "analyst")
         let recorded = try home.keeper.recordFigures(payloads, author: home.analyst)
         #expect(recorded.count == 1 && home.keeper.log.size == size + 2)
-        let all = try home.keeper.allFigures(bundled: ArsenalDirectory.load(from: RegistryDirectory.bundledDataDirectory, registry: home.keeper.registry).figures)
-        #expect(FigureTotal.of(all, series: "SIPRI", metric: "total-inventory", date: Day(iso: "2025-01-01")!)?.value == 12_251, "the correction replaces France's 290 with 300")
+        let all = try home.keeper.allFigures(
+            bundled: ArsenalDirectory.load(from: RegistryDirectory.bundledDataDirectory, registry: home.keeper.registry).figures)
+        #expect(
+            FigureTotal.of(all, series: "SIPRI", metric: "total-inventory", date: Day(iso: "2025-01-01")!)?.value == 12_251,
+            "the correction replaces France's 290 with 300")
         let digest = try home.keeper.store.digest()
         #expect(try home.keeper.rebuild() == digest)
     }

@@ -49,15 +49,19 @@ struct CorpusExtractionTests {
 
     @Test("paragraph 4: article VI, the 1995 decision's paragraphs 3 and 4 (c), the 13 steps, the action plan")
     func paragraph4() {
-        #expect(TextFixtures.ids(document.paragraphs[3]) == [
-            "organization NAM", "commitment NPT:VI", "commitment PO1995:3", "commitment PO1995:4(c)", "commitment STEPS2000",
-            "organization NWS", "commitment AP2010",
-        ])
+        #expect(
+            TextFixtures.ids(document.paragraphs[3]) == [
+                "organization NAM", "commitment NPT:VI", "commitment PO1995:3", "commitment PO1995:4(c)", "commitment STEPS2000",
+                "organization NWS", "commitment AP2010",
+            ])
     }
 
     @Test("paragraph 5 names action 5, and the restated items (a) to (g) are not references")
     func paragraph5() {
-        #expect(TextFixtures.ids(document.paragraphs[4]) == ["organization NAM", "commitment AP2010:5", "organization NWS", "organization NNWS"])
+        #expect(
+            TextFixtures.ids(document.paragraphs[4]) == [
+                "organization NAM", "commitment AP2010:5", "organization NWS", "organization NNWS",
+            ])
     }
 
     @Test("action 5 itself is cited in paragraphs 5, 13 and 14 only")
@@ -76,7 +80,11 @@ struct CorpusExtractionTests {
     @Test("paragraph 16 expands the list of twelve resolutions and reads 大会 as the General Assembly")
     func paragraph16() {
         let resolutions = document.paragraphs[15].references.filter { $0.kind == "resolution" }.map(\.id)
-        #expect(resolutions == ["68/32", "70/34", "71/71", "72/251", "73/40", "74/54", "75/45", "76/36", "77/47", "78/27", "79/47", "69/58"].map { "A/RES/" + $0 })
+        #expect(
+            resolutions
+                == ["68/32", "70/34", "71/71", "72/251", "73/40", "74/54", "75/45", "76/36", "77/47", "78/27", "79/47", "69/58"].map {
+                    "A/RES/" + $0
+                })
         #expect(document.paragraphs[15].references.contains { $0.id == "UNGA" })
         #expect(document.paragraphs[15].references.contains { $0.id == "CD" })
     }

@@ -11,7 +11,8 @@ enum TextFixtures {
     static let corpusFile = repositoryRoot.deletingLastPathComponent().appendingPathComponent("shared/corpus/000_8de3487d174913ae.txt")
 
     static func fixture(_ name: String) -> String {
-        let url = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Fixtures").appendingPathComponent(name)
+        let url = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Fixtures").appendingPathComponent(
+            name)
         return try! String(contentsOf: url, encoding: .utf8)
     }
 

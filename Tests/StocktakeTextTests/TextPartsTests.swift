@@ -59,10 +59,12 @@ struct ParagraphSegmenterTests {
 
 @Suite("Header dates in six languages")
 struct HeaderDateTests {
-    @Test("dates as mastheads print them", arguments: [
-        ("1 April 2025", "2025-04-01"), ("1er septembre 2016", "2016-09-01"), ("1 de septiembre de 2016", "2016-09-01"),
-        ("1 апреля 2025 года", "2025-04-01"), ("2025年4月1日", "2025-04-01"), ("1 نيسان/أبريل 2025", "2025-04-01"),
-    ])
+    @Test(
+        "dates as mastheads print them",
+        arguments: [
+            ("1 April 2025", "2025-04-01"), ("1er septembre 2016", "2016-09-01"), ("1 de septiembre de 2016", "2016-09-01"),
+            ("1 апреля 2025 года", "2025-04-01"), ("2025年4月1日", "2025-04-01"), ("1 نيسان/أبريل 2025", "2025-04-01"),
+        ])
     func dates(_ text: String, _ iso: String) {
         #expect(DocumentHeaderParser.parse([text]).date == iso)
     }
@@ -106,7 +108,10 @@ struct TextDecodingTests {
 
     @Test("HTML keeps block boundaries and decodes entities, and drops scripts")
     func html() {
-        let text = HTMLText.text(from: "<html><head><style>p{}</style></head><body><p>1. Action&nbsp;5 &amp; the <b>Treaty</b></p><script>x()</script><p>2. Next</p></body></html>")
+        let text = HTMLText.text(
+            from:
+                "<html><head><style>p{}</style></head><body><p>1. Action&nbsp;5 &amp; the <b>Treaty</b></p><script>x()</script><p>2. Next</p></body></html>"
+        )
         let lines = text.split(separator: "\n").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
         #expect(lines == ["1. Action\u{A0}5 & the Treaty", "2. Next"])
     }

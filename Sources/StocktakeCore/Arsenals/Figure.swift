@@ -22,7 +22,8 @@ public enum ArsenalMetric: String, Codable, Sendable, CaseIterable {
     /// Reads a metric identifier, with a sentence listing the ones that exist.
     public init(id: String) throws {
         guard let metric = ArsenalMetric(rawValue: id) else {
-            throw StocktakeError(.invalidArgument, "'\(id)' is not a metric; use one of \(ArsenalMetric.allCases.map(\.rawValue).joined(separator: ", ")).")
+            throw StocktakeError(
+                .invalidArgument, "'\(id)' is not a metric; use one of \(ArsenalMetric.allCases.map(\.rawValue).joined(separator: ", ")).")
         }
         self = metric
     }
@@ -78,7 +79,8 @@ public struct FigurePayload: Codable, Sendable, Equatable {
 
     /// Creates a payload.
     public init(
-        state: String, metric: String, value: Double, low: Double?, high: Double?, date: Day, nature: String, series: String, source: String, consulted: Day,
+        state: String, metric: String, value: Double, low: Double?, high: Double?, date: Day, nature: String, series: String,
+        source: String, consulted: Day,
         verification: String?, note: String?, objection: FigureObjection?
     ) {
         self.state = state
@@ -129,7 +131,9 @@ public struct RecordedFigure: Codable, Sendable, Equatable {
         var latest: [String: Int] = [:]
         for (position, figure) in all.enumerated() { latest[figure.payload.key] = position }
         return all.enumerated().map { position, figure in
-            RecordedFigure(entryIndex: figure.entryIndex, author: figure.author, payload: figure.payload, superseded: latest[figure.payload.key] != position)
+            RecordedFigure(
+                entryIndex: figure.entryIndex, author: figure.author, payload: figure.payload,
+                superseded: latest[figure.payload.key] != position)
         }
     }
 }
@@ -169,7 +173,9 @@ public struct FigureTotal: Codable, Sendable, Equatable {
 
     /// Sums the current figures of a series, metric and day; nil when there are none.
     public static func of(_ figures: [RecordedFigure], series: String, metric: String, date: Day) -> FigureTotal? {
-        let chosen = figures.filter { !$0.superseded && $0.payload.series == series && $0.payload.metric == metric && $0.payload.date == date }.map(\.payload)
+        let chosen = figures.filter {
+            !$0.superseded && $0.payload.series == series && $0.payload.metric == metric && $0.payload.date == date
+        }.map(\.payload)
         guard !chosen.isEmpty else { return nil }
         return FigureTotal(
             series: series, metric: metric, date: date, states: chosen.map(\.state).sorted(), value: chosen.reduce(0) { $0 + $1.value },

@@ -119,18 +119,24 @@ public struct Programme: Codable, Sendable, Equatable {
             guard phase.end.date != nil || phase.end.afterTrigger != nil, phase.start.date != nil || phase.start.afterTrigger != nil else {
                 throw bad("phase \(phase.id) needs a start and an end, each a date or years after the trigger")
             }
-            if (phase.end.afterTrigger != nil || phase.start.afterTrigger != nil) && trigger == nil { throw bad("phase \(phase.id) counts from a trigger the programme does not name") }
+            if (phase.end.afterTrigger != nil || phase.start.afterTrigger != nil) && trigger == nil {
+                throw bad("phase \(phase.id) counts from a trigger the programme does not name")
+            }
             if let start = phase.start.date, let end = phase.end.date, end < start { throw bad("phase \(phase.id) ends before it starts") }
             for target in phase.targets {
                 for name in target.states where !["POSSESSORS", "NWS", "OTHERS"].contains(name) { _ = try registry.state(name) }
                 switch target.kind {
-                case "ceiling": guard let value = target.value, value >= 0, target.metric != nil else { throw bad("a ceiling in phase \(phase.id) needs a metric and a value of 0 or more") }
+                case "ceiling":
+                    guard let value = target.value, value >= 0, target.metric != nil else {
+                        throw bad("a ceiling in phase \(phase.id) needs a metric and a value of 0 or more")
+                    }
                 case "zero": guard target.metric != nil else { throw bad("a zero target in phase \(phase.id) needs a metric") }
                 case "percent-cut":
                     guard let value = target.value, value > 0, value <= 100, target.metric != nil, target.baseline != nil else {
                         throw bad("a percent cut in phase \(phase.id) needs a metric, a percentage from 0 to 100 and a baseline date")
                     }
-                case "status": guard target.status != nil else { throw bad("a status target in phase \(phase.id) needs the status asked for") }
+                case "status":
+                    guard target.status != nil else { throw bad("a status target in phase \(phase.id) needs the status asked for") }
                 default: throw bad("'\(target.kind)' in phase \(phase.id) is not a target kind (ceiling, zero, percent-cut, status)")
                 }
                 if let metric = target.metric { _ = try ArsenalMetric(id: metric) }
@@ -147,12 +153,16 @@ extension Programme {
     ) -> Programme {
         Programme(
             id: id, title: title, proposedBy: parties.joined(separator: " and "),
-            source: ProgrammeSource(url: source, title: "Treaty limits", consulted: consulted, verification: verification), addressees: parties, trigger: nil,
+            source: ProgrammeSource(url: source, title: "Treaty limits", consulted: consulted, verification: verification),
+            addressees: parties, trigger: nil,
             phases: [
                 ProgrammePhase(
-                    id: "limits", label: ["en": "Limits in force", "zh": "限额生效期间"], start: PhaseBound(date: from, afterTrigger: nil), end: PhaseBound(date: to, afterTrigger: nil),
+                    id: "limits", label: ["en": "Limits in force", "zh": "限额生效期间"], start: PhaseBound(date: from, afterTrigger: nil),
+                    end: PhaseBound(date: to, afterTrigger: nil),
                     targets: ceilings.map {
-                        ProgrammeTarget(states: parties, metric: $0.metric, kind: "ceiling", value: $0.value, baseline: nil, status: nil, sourcing: verification, note: nil)
+                        ProgrammeTarget(
+                            states: parties, metric: $0.metric, kind: "ceiling", value: $0.value, baseline: nil, status: nil,
+                            sourcing: verification, note: nil)
                     })
             ])
     }
@@ -162,7 +172,8 @@ extension Programme {
     /// The programme reduced to one target of one phase, to analyse a state against it alone.
     public static func only(_ programme: Programme, phase: ProgrammePhase, target: ProgrammeTarget) -> Programme {
         Programme(
-            id: programme.id, title: programme.title, proposedBy: programme.proposedBy, source: programme.source, addressees: programme.addressees, trigger: programme.trigger,
+            id: programme.id, title: programme.title, proposedBy: programme.proposedBy, source: programme.source,
+            addressees: programme.addressees, trigger: programme.trigger,
             phases: [ProgrammePhase(id: phase.id, label: phase.label, start: phase.start, end: phase.end, targets: [target])])
     }
 }

@@ -112,12 +112,18 @@ public enum TrajectoryAnalyzer {
     /// The current points of a state's series on a metric, one per day, oldest first.
     public static func points(_ figures: [RecordedFigure], state: String, metric: String, series: String) -> [FigurePoint] {
         figures.filter { !$0.superseded && $0.payload.state == state && $0.payload.metric == metric && $0.payload.series == series }
-            .map { FigurePoint(date: $0.payload.date, value: $0.payload.value, low: $0.payload.lowOrValue, high: $0.payload.highOrValue, source: $0.payload.source) }
+            .map {
+                FigurePoint(
+                    date: $0.payload.date, value: $0.payload.value, low: $0.payload.lowOrValue, high: $0.payload.highOrValue,
+                    source: $0.payload.source)
+            }
             .sorted { $0.date < $1.date }
     }
 
     /// Analyses a state against programmes on a day.
-    public static func analyze(state: String, metric: String, series: String, figures: [RecordedFigure], programmes: [Programme], asOf: Day) -> Trajectory {
+    public static func analyze(state: String, metric: String, series: String, figures: [RecordedFigure], programmes: [Programme], asOf: Day)
+        -> Trajectory
+    {
         let all = points(figures, state: state, metric: metric, series: series)
         let known = all.filter { $0.date <= asOf }
         var rate: ObservedRate?
@@ -125,19 +131,22 @@ public enum TrajectoryAnalyzer {
         if known.count >= 2, let first = known.first, let last = known.last {
             let times = known.map { years($0.date) }
             rate = ObservedRate(
-                perYear: slope(times, known.map(\.value)), low: slope(times, known.map(\.low)), high: slope(times, known.map(\.high)), from: first.date, to: last.date,
+                perYear: slope(times, known.map(\.value)), low: slope(times, known.map(\.low)), high: slope(times, known.map(\.high)),
+                from: first.date, to: last.date,
                 points: known.count)
             zero = projection(from: last, rate: rate!)
         }
         var milestones: [MilestoneStatus] = []
         for programme in programmes {
             for phase in programme.phases {
-                for target in phase.targets where Programme.expand(target.states).contains(state) && (target.metric == nil || target.metric == metric) {
+                for target in phase.targets
+                where Programme.expand(target.states).contains(state) && (target.metric == nil || target.metric == metric) {
                     milestones.append(milestone(programme: programme, phase: phase, target: target, points: known, rate: rate, asOf: asOf))
                 }
             }
         }
-        return Trajectory(state: state, metric: metric, series: series, asOf: asOf, points: all, rate: rate, zero: zero, milestones: milestones)
+        return Trajectory(
+            state: state, metric: metric, series: series, asOf: asOf, points: all, rate: rate, zero: zero, milestones: milestones)
     }
 
     static func projection(from last: FigurePoint, rate: ObservedRate) -> ZeroProjection {
@@ -147,20 +156,29 @@ public enum TrajectoryAnalyzer {
             return slope < 0 ? start + value / -slope : nil
         }
         let central = reach(last.value, rate.perYear)
-        let combinations = [last.low, last.value, last.high].flatMap { value in [rate.low, rate.perYear, rate.high].map { reach(value, $0) } }
+        let combinations = [last.low, last.value, last.high].flatMap { value in
+            [rate.low, rate.perYear, rate.high].map { reach(value, $0) }
+        }
         let finite = combinations.compactMap { $0 }
         return ZeroProjection(
-            year: central.map(round1), earliest: finite.min().map(round1), latest: finite.count == combinations.count ? finite.max().map(round1) : nil)
+            year: central.map(round1), earliest: finite.min().map(round1),
+            latest: finite.count == combinations.count ? finite.max().map(round1) : nil)
     }
 
     static func round1(_ value: Double) -> Double { (value * 10).rounded() / 10 }
 
-    static func milestone(programme: Programme, phase: ProgrammePhase, target: ProgrammeTarget, points: [FigurePoint], rate: ObservedRate?, asOf: Day) -> MilestoneStatus {
+    static func milestone(
+        programme: Programme, phase: ProgrammePhase, target: ProgrammeTarget, points: [FigurePoint], rate: ObservedRate?, asOf: Day
+    ) -> MilestoneStatus {
         let due = phase.end.day(trigger: programme.trigger?.date)
-        func status(_ status: String, target value: Double? = nil, current: FigurePoint? = nil, required: (Double, Double, Double)? = nil) -> MilestoneStatus {
+        func status(_ status: String, target value: Double? = nil, current: FigurePoint? = nil, required: (Double, Double, Double)? = nil)
+            -> MilestoneStatus
+        {
             MilestoneStatus(
-                programme: programme.id, phase: phase.id, label: phase.label["en"] ?? phase.id, due: due, kind: target.kind, target: value, asked: target.status,
-                status: status, current: current, requiredPerYear: required.map { round1($0.0) }, requiredLow: required.map { round1($0.1) },
+                programme: programme.id, phase: phase.id, label: phase.label["en"] ?? phase.id, due: due, kind: target.kind, target: value,
+                asked: target.status,
+                status: status, current: current, requiredPerYear: required.map { round1($0.0) },
+                requiredLow: required.map { round1($0.1) },
                 requiredHigh: required.map { round1($0.2) }, observedPerYear: rate.map { round1(-$0.perYear) }, sourcing: target.sourcing)
         }
         guard let due else { return status("not-started") }
@@ -169,7 +187,9 @@ public enum TrajectoryAnalyzer {
         switch target.kind {
         case "ceiling": goal = target.value ?? 0
         case "percent-cut":
-            guard let baselineDay = target.baseline, let baseline = points.last(where: { $0.date <= baselineDay }) else { return status("no-data") }
+            guard let baselineDay = target.baseline, let baseline = points.last(where: { $0.date <= baselineDay }) else {
+                return status("no-data")
+            }
             goal = baseline.value * (1 - (target.value ?? 0) / 100)
         default: goal = 0
         }

@@ -19,7 +19,9 @@ public struct AssessmentPayload: Codable, Sendable, Equatable {
     public let method: String
 
     /// Creates a payload.
-    public init(state: String, commitment: String, cycle: CyclePeriod, status: String, rationale: String, evidence: [String], method: String) {
+    public init(
+        state: String, commitment: String, cycle: CyclePeriod, status: String, rationale: String, evidence: [String], method: String
+    ) {
         self.state = state
         self.commitment = commitment
         self.cycle = cycle

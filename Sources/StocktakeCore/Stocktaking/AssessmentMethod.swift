@@ -13,7 +13,8 @@ public enum MissingRule: Codable, Sendable, Equatable {
         case "exclude": self = .exclude
         case "count-as": self = .countAs(try container.decode(String.self, forKey: .status))
         case let other:
-            throw StocktakeError(.corruptData, "The method's missing rule '\(other)' is unknown; use \"exclude\" or \"count-as\" with a status.")
+            throw StocktakeError(
+                .corruptData, "The method's missing rule '\(other)' is unknown; use \"exclude\" or \"count-as\" with a status.")
         }
     }
 
@@ -79,14 +80,20 @@ public struct AssessmentMethod: Codable, Sendable, Equatable {
         }
         guard defaultWeight.isFinite, defaultWeight >= 0 else { throw bad("the default weight must be a number of at least 0") }
         guard minimumEvidence >= 0 else { throw bad("the minimum evidence must be 0 or more") }
-        if case .countAs(let status) = missing, !scale.contains(status) { throw bad("missing assessments count as '\(status)', which is not on the scale") }
+        if case .countAs(let status) = missing, !scale.contains(status) {
+            throw bad("missing assessments count as '\(status)', which is not on the scale")
+        }
         for rule in derivations {
             _ = try registry.commitment(rule.commitment)
             _ = try registry.treaty(rule.treaty)
             if let group = rule.appliesTo { _ = try registry.organization(group) }
             for (standing, status) in rule.statuses {
-                guard TreatyStanding(rawValue: standing) != nil else { throw bad("its derivation for \(rule.commitment) maps '\(standing)', which is not a treaty standing") }
-                guard scale.contains(status) else { throw bad("its derivation for \(rule.commitment) gives '\(status)', which is not on the scale") }
+                guard TreatyStanding(rawValue: standing) != nil else {
+                    throw bad("its derivation for \(rule.commitment) maps '\(standing)', which is not a treaty standing")
+                }
+                guard scale.contains(status) else {
+                    throw bad("its derivation for \(rule.commitment) gives '\(status)', which is not on the scale")
+                }
             }
         }
     }

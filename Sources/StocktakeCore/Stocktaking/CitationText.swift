@@ -37,7 +37,9 @@ public struct CitationText: Sendable, Equatable {
             self.number = number
             ordinal = nil
             symbol = String(head[..<marker.lowerBound])
-        } else if let marker = head.range(of: ", unnumbered paragraph ", options: .backwards), let position = Int(head[marker.upperBound...]), position > 0 {
+        } else if let marker = head.range(of: ", unnumbered paragraph ", options: .backwards),
+            let position = Int(head[marker.upperBound...]), position > 0
+        {
             number = nil
             ordinal = position
             symbol = String(head[..<marker.lowerBound])

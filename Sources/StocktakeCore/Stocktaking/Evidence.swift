@@ -22,7 +22,10 @@ public struct ParagraphEvidence: Codable, Sendable, Equatable {
     public let end: Int
 
     /// Creates paragraph evidence.
-    public init(citation: String, symbol: String, language: String, paragraph: String?, ordinal: Int, versionEntry: UInt64, contentSHA256: String, quote: String, start: Int, end: Int) {
+    public init(
+        citation: String, symbol: String, language: String, paragraph: String?, ordinal: Int, versionEntry: UInt64, contentSHA256: String,
+        quote: String, start: Int, end: Int
+    ) {
         self.citation = citation
         self.symbol = symbol
         self.language = language
@@ -122,7 +125,8 @@ public enum EvidenceSource: Codable, Sendable, Equatable {
         case "paragraph": self = .paragraph(try container.decode(ParagraphEvidence.self, forKey: .paragraph))
         case "treaty-event": self = .treatyEvent(try container.decode(TreatyEventEvidence.self, forKey: .treatyEvent))
         case "external": self = .external(try container.decode(ExternalEvidence.self, forKey: .external))
-        case let other: throw StocktakeError(.corruptData, "'\(other)' is not a kind of evidence; the entry was written by an incompatible version.")
+        case let other:
+            throw StocktakeError(.corruptData, "'\(other)' is not a kind of evidence; the entry was written by an incompatible version.")
         }
     }
 

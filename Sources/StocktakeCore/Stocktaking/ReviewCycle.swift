@@ -49,19 +49,24 @@ public struct CycleCalendar: Codable, Sendable, Equatable {
     public func period(_ text: String) throws -> CyclePeriod {
         if let cycle = cycles.first(where: { $0.id == text }) {
             guard let day = cycle.referenceDay else {
-                throw StocktakeError(.invalidArgument, "The \(text) review cycle has no reference day yet (its Conference is not scheduled); give a date range such as 2027-01-01/2027-12-31 instead.")
+                throw StocktakeError(
+                    .invalidArgument,
+                    "The \(text) review cycle has no reference day yet (its Conference is not scheduled); give a date range such as 2027-01-01/2027-12-31 instead."
+                )
             }
             return CyclePeriod(id: cycle.id, from: nil, referenceDay: day)
         }
         let parts = text.split(separator: "/", omittingEmptySubsequences: false)
         if parts.count == 2, let from = Day(iso: String(parts[0])), let to = Day(iso: String(parts[1])) {
             guard from <= to else {
-                throw StocktakeError(.invalidDate, "The range \(text) ends before it starts; write it as FROM/TO, for example 2023-01-01/2024-12-31.")
+                throw StocktakeError(
+                    .invalidDate, "The range \(text) ends before it starts; write it as FROM/TO, for example 2023-01-01/2024-12-31.")
             }
             return CyclePeriod(id: text, from: from, referenceDay: to)
         }
         let known = cycles.filter { $0.referenceDay != nil }.map(\.id).joined(separator: ", ")
-        throw StocktakeError(.invalidArgument, "'\(text)' is not a review cycle; use one of \(known), or a date range such as 2023-01-01/2024-12-31.")
+        throw StocktakeError(
+            .invalidArgument, "'\(text)' is not a review cycle; use one of \(known), or a date range such as 2023-01-01/2024-12-31.")
     }
 
     /// Every cycle with a reference day, oldest first.

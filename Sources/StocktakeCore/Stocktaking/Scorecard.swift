@@ -147,7 +147,8 @@ public struct ScorecardBuilder: Sendable {
         guard let status = rule.statuses[(standing?.standing ?? .none).rawValue] else { return nil }
         let event = standing?.events.last(where: { !$0.event.isTreatyWide }).map { event in
             TreatyEventEvidence(
-                treaty: rule.treaty, state: state, event: event.event.rawValue, date: event.date, datePrecision: event.datePrecision?.rawValue,
+                treaty: rule.treaty, state: state, event: event.event.rawValue, date: event.date,
+                datePrecision: event.datePrecision?.rawValue,
                 source: registry.source(event.source, in: "treaties.json")?.url ?? event.source)
         }
         return (status, event)
@@ -165,13 +166,17 @@ public struct ScorecardBuilder: Sendable {
                 let members = Set(try registry.members(of: group, asOf: period.referenceDay).members)
                 allowed = allowed.map { $0.intersection(members) } ?? members
             }
-            let commitmentIDs = filter.commitments
-                ?? Set(inCycle.map(\.payload.commitment)).union(method.derivations.map(\.commitment)).sorted { registry.commitmentOrder($0) < registry.commitmentOrder($1) }
+            let commitmentIDs =
+                filter.commitments
+                ?? Set(inCycle.map(\.payload.commitment)).union(method.derivations.map(\.commitment)).sorted {
+                    registry.commitmentOrder($0) < registry.commitmentOrder($1)
+                }
             var cycleCells: [ScorecardCell] = []
             for commitmentID in commitmentIDs {
                 let commitment = try registry.commitment(commitmentID)
                 let forCommitment = inCycle.filter { $0.payload.commitment == commitmentID }
-                var states = Set(try registry.addressedStates(of: commitment, on: period.referenceDay)).union(forCommitment.map(\.payload.state))
+                var states = Set(try registry.addressedStates(of: commitment, on: period.referenceDay)).union(
+                    forCommitment.map(\.payload.state))
                 if let allowed { states.formIntersection(allowed) }
                 for state in states.sorted() {
                     let made = forCommitment.filter { $0.payload.state == state }
@@ -188,13 +193,21 @@ public struct ScorecardBuilder: Sendable {
         let commitments = Set(cells.map(\.commitment)).sorted { registry.commitmentOrder($0) < registry.commitmentOrder($1) }
         return Scorecard(
             method: "\(method.id)@\(method.version)", cycles: filter.cycles, cells: cells,
-            states: filter.cycles.flatMap { period in states.map { state in summary(scope: "state", id: state, cycle: period.id, cells.filter { $0.cycle == period.id && $0.state == state }) } }
-                .filter { $0.cells > 0 },
+            states: filter.cycles.flatMap { period in
+                states.map { state in
+                    summary(scope: "state", id: state, cycle: period.id, cells.filter { $0.cycle == period.id && $0.state == state })
+                }
+            }
+            .filter { $0.cells > 0 },
             commitments: filter.cycles.flatMap { period in
-                commitments.map { id in summary(scope: "commitment", id: id, cycle: period.id, cells.filter { $0.cycle == period.id && $0.commitment == id }) }
+                commitments.map { id in
+                    summary(scope: "commitment", id: id, cycle: period.id, cells.filter { $0.cycle == period.id && $0.commitment == id })
+                }
             }.filter { $0.cells > 0 },
             groups: groups,
-            totals: filter.cycles.map { period in summary(scope: "cycle", id: period.id, cycle: period.id, cells.filter { $0.cycle == period.id }) })
+            totals: filter.cycles.map { period in
+                summary(scope: "cycle", id: period.id, cycle: period.id, cells.filter { $0.cycle == period.id })
+            })
     }
 
     func cell(state: String, commitment: String, period: CyclePeriod, made: [RecordedAssessment]) throws -> ScorecardCell {
@@ -211,7 +224,8 @@ public struct ScorecardBuilder: Sendable {
         let evidenceCount = current?.payload.evidence.count ?? (derived?.event == nil ? 0 : 1)
         return ScorecardCell(
             state: state, commitment: commitment, cycle: period.id, status: status, points: points, weight: method.weight(of: commitment),
-            evidenceCount: evidenceCount, thin: !missing && evidenceCount < method.minimumEvidence, derived: current == nil && derived != nil,
+            evidenceCount: evidenceCount, thin: !missing && evidenceCount < method.minimumEvidence,
+            derived: current == nil && derived != nil,
             missing: missing, assessment: current?.entryIndex, author: current?.author, rationale: current?.payload.rationale,
             evidence: current?.payload.evidence ?? [], derivedStatus: derived?.status, derivedFrom: derived?.event, assessments: made.count)
     }
@@ -225,8 +239,10 @@ public struct ScorecardBuilder: Sendable {
         let percent = score.map { high > low ? (($0 - low) / (high - low) * 1000).rounded() / 10 : 0 }
         let evidence = scored.reduce(0) { $0 + $1.evidenceCount }
         return ScoreSummary(
-            scope: scope, id: id, cycle: cycle, score: score.map { ($0 * 1000).rounded() / 1000 }, percent: percent, cells: cells.count, scored: scored.count,
-            missing: cells.filter(\.missing).count, evidenceCount: evidence, thin: !scored.isEmpty && evidence < method.minimumEvidence * scored.count)
+            scope: scope, id: id, cycle: cycle, score: score.map { ($0 * 1000).rounded() / 1000 }, percent: percent, cells: cells.count,
+            scored: scored.count,
+            missing: cells.filter(\.missing).count, evidenceCount: evidence,
+            thin: !scored.isEmpty && evidence < method.minimumEvidence * scored.count)
     }
 }
 
@@ -250,7 +266,11 @@ public struct AssessmentHistory: Sendable {
             latest[key] = max(latest[key] ?? 0, assessment.entryIndex)
         }
         entries = assessments.sorted { $0.entryIndex < $1.entryIndex }.map { assessment in
-            (assessment, latest["\(assessment.payload.state)|\(assessment.payload.commitment)|\(assessment.payload.cycle.id)"] == assessment.entryIndex)
+            (
+                assessment,
+                latest["\(assessment.payload.state)|\(assessment.payload.commitment)|\(assessment.payload.cycle.id)"]
+                    == assessment.entryIndex
+            )
         }
     }
 }

@@ -27,7 +27,9 @@ public struct StatusScale: Codable, Sendable, Equatable {
 
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
-        try self.init(version: container.decode(String.self, forKey: .version), statuses: container.decode([AssessmentStatus].self, forKey: .statuses))
+        try self.init(
+            version: container.decode(String.self, forKey: .version), statuses: container.decode([AssessmentStatus].self, forKey: .statuses)
+        )
     }
 
     func validate() throws {
@@ -44,7 +46,8 @@ public struct StatusScale: Codable, Sendable, Equatable {
     /// The status with this identifier, or an error naming the ones that exist.
     public func status(_ id: String) throws -> AssessmentStatus {
         guard let status = statuses.first(where: { $0.id == id }) else {
-            throw StocktakeError(.invalidArgument, "'\(id)' is not a status on the scale; use one of \(statuses.map(\.id).joined(separator: ", ")).")
+            throw StocktakeError(
+                .invalidArgument, "'\(id)' is not a status on the scale; use one of \(statuses.map(\.id).joined(separator: ", ")).")
         }
         return status
     }
