@@ -1,3 +1,5 @@
+import Foundation
+
 /// A calendar day (ISO 8601 `YYYY-MM-DD`), the unit every dated fact in Stocktake uses.
 public struct Day: Hashable, Comparable, Sendable, CustomStringConvertible, Codable {
     public let year: Int
@@ -22,6 +24,22 @@ public struct Day: Hashable, Comparable, Sendable, CustomStringConvertible, Coda
             let y = Int(parts[0]), let m = Int(parts[1]), let d = Int(parts[2])
         else { return nil }
         self.init(year: y, month: m, day: d)
+    }
+
+    /// Parses a date given by a person, refusing anything but an existing `YYYY-MM-DD` with a sentence showing the form.
+    public init(parsing text: String) throws {
+        guard let day = Day(iso: text) else {
+            throw StocktakeError(.invalidDate, "'\(text)' is not a valid date; write it as YYYY-MM-DD, for example 2026-11-01.")
+        }
+        self = day
+    }
+
+    /// Today in UTC.
+    public static func today(now: Date = Date()) -> Day {
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = TimeZone(identifier: "UTC")!
+        let parts = calendar.dateComponents([.year, .month, .day], from: now)
+        return Day(year: parts.year!, month: parts.month!, day: parts.day!)!
     }
 
     /// The day in ISO 8601 form.

@@ -12,6 +12,14 @@ public enum Language: String, Codable, CaseIterable, Sendable, Comparable {
         let base = code.lowercased().split(separator: "-").first.map(String.init) ?? ""
         self.init(rawValue: base)
     }
+
+    /// Parses a language code given by a person, refusing anything but a UN language with a sentence listing them.
+    public init(parsing code: String) throws {
+        guard let language = Language(code: code) else {
+            throw StocktakeError(.invalidArgument, "'\(code)' is not a UN language; use one of en, fr, es, ru, ar, zh.")
+        }
+        self = language
+    }
 }
 
 /// Text in several languages, keyed by language.

@@ -85,12 +85,7 @@ struct APIRoutes: Sendable {
     @Sendable func document(_ request: Request, context: BasicRequestContext) async throws -> Response {
         let q = try query(request, context)
         let symbol = context.parameters.getCatchAll().joined(separator: "/")
-        let language = try q.language.flatMap { $0.isEmpty ? nil : $0 }.map { code -> Language in
-            guard let language = Language(code: code) else {
-                throw StocktakeError(.invalidArgument, "'\(code)' is not a UN language; use en, fr, es, ru, ar or zh.")
-            }
-            return language
-        }
+        let language = try q.language.flatMap { $0.isEmpty ? nil : $0 }.map(Language.init(parsing:))
         guard let document = try readers.store.document(symbol: symbol.removingPercentEncoding ?? symbol, language: language) else {
             throw StocktakeError(.unknownIdentifier, "The library holds no document \(symbol); search for it instead.")
         }
@@ -123,7 +118,7 @@ struct APIRoutes: Sendable {
 
     @Sendable func state(_ request: Request, context: BasicRequestContext) async throws -> Response {
         let state = try readers.registry.state(try PageRoutes.parameter(context, "id"))
-        let today = SitePages.today
+        let today = Day.today()
         struct Standing: Encodable { let treaty: String, standing: String }
         struct Output: Encodable {
             let id: String, names: [String: String], memberships: [String], treaties: [Standing], assessments: [RecordedAssessment],
@@ -188,12 +183,7 @@ struct APIRoutes: Sendable {
         let q = try query(request, context)
         let metric = try q.metric.map { try ArsenalMetric(id: $0).rawValue }
         let state = try q.state.map { try readers.registry.state($0).id }
-        let day = try q.date.map { text -> Day in
-            guard let day = Day(iso: text) else {
-                throw StocktakeError(.invalidDate, "'\(text)' is not a valid date; write it as YYYY-MM-DD.")
-            }
-            return day
-        }
+        let day = try q.date.map(Day.init(parsing:))
         let shown = try readers.figures().filter {
             !$0.superseded && (state == nil || $0.payload.state == state) && (metric == nil || $0.payload.metric == metric)
                 && (q.series == nil || $0.payload.series == q.series)
@@ -231,7 +221,7 @@ struct APIRoutes: Sendable {
         return try Responses.json(
             TrajectoryAnalyzer.analyze(
                 state: state, metric: metric, series: q.series ?? "SIPRI", figures: try readers.figures(), programmes: programmes,
-                asOf: SitePages.today))
+                asOf: Day.today()))
     }
 
     @Sendable func report(_ request: Request, context: BasicRequestContext) async throws -> Response {

@@ -71,7 +71,7 @@ struct ChartRoutes: Sendable {
         }
         let analysis = TrajectoryAnalyzer.analyze(
             state: state, metric: "total-inventory", series: "SIPRI", figures: figures,
-            programmes: readers.arsenals.programmes.filter { $0.id == "GZ2010" }, asOf: SitePages.today)
+            programmes: readers.arsenals.programmes.filter { $0.id == "GZ2010" }, asOf: Day.today())
         let milestones = analysis.milestones.compactMap { m in
             m.due.flatMap { due in m.target.map { SVGChart.Milestone(label: "\(m.programme) \(m.phase)", due: due, target: $0) } }
         }

@@ -131,12 +131,7 @@ struct SitePages {
 
     func searchQuery(_ form: SearchForm) throws -> SearchQuery {
         var query = SearchQuery(text: String((form.q ?? "").prefix(1000)))
-        if let code = form.language, !code.isEmpty {
-            guard let language = Language(code: code) else {
-                throw StocktakeError(.invalidArgument, "'\(code)' is not a UN language; use en, fr, es, ru, ar or zh.")
-            }
-            query.language = language
-        }
+        if let code = form.language, !code.isEmpty { query.language = try Language(parsing: code) }
         if let ref = form.ref?.trimmingCharacters(in: .whitespaces), !ref.isEmpty { query.reference = ref }
         let page = max(1, min(form.page ?? 1, 500))
         query.limit = SitePages.pageSize
@@ -179,12 +174,7 @@ struct SitePages {
     }
 
     func document(symbol: String, language code: String?, compare: String?) throws -> String {
-        let language = try code.flatMap { $0.isEmpty ? nil : $0 }.map { code -> Language in
-            guard let language = Language(code: code) else {
-                throw StocktakeError(.invalidArgument, "'\(code)' is not a UN language; use en, fr, es, ru, ar or zh.")
-            }
-            return language
-        }
+        let language = try code.flatMap { $0.isEmpty ? nil : $0 }.map(Language.init(parsing:))
         guard let document = try readers.store.document(symbol: symbol, language: language) else {
             throw StocktakeError(.unknownIdentifier, "The library holds no document \(symbol); search for it instead.")
         }
@@ -287,7 +277,7 @@ struct SitePages {
 
     func state(_ id: String) throws -> String {
         let state = try readers.registry.state(id)
-        let today = SitePages.today
+        let today = Day.today()
         let memberships = try readers.registry.memberships(of: state.id, asOf: today).filter(\.isMember).map {
             readers.registry.displayName(of: $0.organization, in: content)
         }
@@ -348,13 +338,6 @@ struct SitePages {
         return try render(
             "state", title: state.names[content] ?? state.id,
             sources: [(readers.registry.source(state.source, in: "states.json")?.url ?? "", "registry")], fields)
-    }
-
-    static var today: Day {
-        var calendar = Calendar(identifier: .gregorian)
-        calendar.timeZone = TimeZone(identifier: "UTC")!
-        let c = calendar.dateComponents([.year, .month, .day], from: Date())
-        return Day(year: c.year!, month: c.month!, day: c.day!)!
     }
 
     func table(
@@ -466,7 +449,7 @@ struct SitePages {
                 let statuses = states.map { state -> String in
                     let analysis = TrajectoryAnalyzer.analyze(
                         state: state, metric: target.metric ?? "total-inventory", series: "SIPRI", figures: figures,
-                        programmes: [Programme.only(programme, phase: phase, target: target)], asOf: SitePages.today)
+                        programmes: [Programme.only(programme, phase: phase, target: target)], asOf: Day.today())
                     return "\(state): \(analysis.milestones.first?.status ?? "—")"
                 }
                 rows.append([

@@ -143,12 +143,7 @@ struct WriteRoutes: Sendable {
     @Sendable func document(_ request: Request, context: BasicRequestContext) async throws -> Response {
         let signer = try author(request)
         let query = try request.uri.decodeQuery(as: DocumentQuery.self, context: context)
-        let language = try query.language.map { code -> Language in
-            guard let language = Language(code: code) else {
-                throw StocktakeError(.invalidArgument, "'\(code)' is not a UN language; use en, fr, es, ru, ar or zh.")
-            }
-            return language
-        }
+        let language = try query.language.map(Language.init(parsing:))
         let bytes = try await body(request, limit: readers.settings.maximumDocumentBody)
         let given = (query.name ?? "").replacingOccurrences(of: "/", with: "_").replacingOccurrences(of: "\\", with: "_")
             .trimmingCharacters(in: .whitespaces)

@@ -31,25 +31,12 @@ struct RegistryOptions: ParsableArguments {
 
 /// Parses `--as-of`; today (UTC) when absent.
 func parseDay(_ text: String?) throws -> Day {
-    guard let text else {
-        var calendar = Calendar(identifier: .gregorian)
-        calendar.timeZone = TimeZone(identifier: "UTC")!
-        let parts = calendar.dateComponents([.year, .month, .day], from: Date())
-        return Day(year: parts.year!, month: parts.month!, day: parts.day!)!
-    }
-    guard let day = Day(iso: text) else {
-        throw StocktakeError(.invalidDate, "'\(text)' is not a valid date; write it as YYYY-MM-DD, for example 2026-11-01.")
-    }
-    return day
+    try text.map(Day.init(parsing:)) ?? Day.today()
 }
 
 /// Parses a `--language` value; nil stays nil, anything but a UN language is refused.
 func parseLanguage(_ code: String?) throws -> Language? {
-    guard let code else { return nil }
-    guard let language = Language(code: code) else {
-        throw StocktakeError(.invalidArgument, "'\(code)' is not a UN language; use one of en, fr, es, ru, ar, zh.")
-    }
-    return language
+    try code.map(Language.init(parsing:))
 }
 
 /// Writes rows as RFC 4180 CSV (the presentation module's one CSV writer).
