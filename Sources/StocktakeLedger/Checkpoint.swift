@@ -51,6 +51,11 @@ public struct Checkpoint: Sendable, Equatable {
         return try signer.sign(text: text)
     }
 
+    /// Reads the body of a signed checkpoint note without checking its signatures: for showing what a note says; ``open(_:logKey:)`` verifies.
+    public init(unverifiedNote note: String) throws {
+        try self.init(text: try SignedNote(parsing: note).text)
+    }
+
     /// Opens a signed checkpoint, verifying the log's signature, and returns it with the raw note.
     public static func open(_ note: String, logKey: NoteVerifierKey) throws -> Checkpoint {
         let opened = try SignedNote.open(note, verifiers: [logKey])

@@ -179,13 +179,14 @@ extension TransparencyLog {
 
     /// The checkpoint of `size` with every cosignature kept for it appended, as served to clients.
     public func cosignedCheckpointNote(size: UInt64) throws -> String {
-        var note = try checkpointNote(size: size)
+        try checkpointNote(size: size) + TransparencyLog.keptCosignatures(in: directory, size: size)
+    }
+
+    /// The cosignature lines kept for the checkpoint of `size` in the log folder `directory`, read without opening the log.
+    public static func keptCosignatures(in directory: URL, size: UInt64) -> String {
         let folder = directory.appendingPathComponent("cosignatures/\(size)")
-        for name in ((try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []).sorted() {
-            if let data = FileManager.default.contents(atPath: folder.appendingPathComponent(name).path) {
-                note += String(decoding: data, as: UTF8.self)
-            }
-        }
-        return note
+        return ((try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []).sorted().compactMap { name in
+            FileManager.default.contents(atPath: folder.appendingPathComponent(name).path).map { String(decoding: $0, as: UTF8.self) }
+        }.joined()
     }
 }

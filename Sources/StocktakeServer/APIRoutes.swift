@@ -231,12 +231,9 @@ struct APIRoutes: Sendable {
     }
 
     @Sendable func checkpoint(_ request: Request, context: BasicRequestContext) async throws -> Response {
-        let note = try readers.checkpointNote()
-        let lines = note.split(separator: "\n", omittingEmptySubsequences: false)
+        let checkpoint = try readers.reportCheckpoint()
         struct Output: Encodable { let origin: String, size: UInt64, root: String, note: String, key: String }
         return try Responses.json(
-            Output(
-                origin: lines.first.map(String.init) ?? "", size: UInt64(lines.count > 1 ? String(lines[1]) : "0") ?? 0,
-                root: lines.count > 2 ? String(lines[2]) : "", note: note, key: readers.logKey.encoded))
+            Output(origin: checkpoint.origin, size: checkpoint.size, root: checkpoint.root, note: checkpoint.note, key: readers.logKey.encoded))
     }
 }

@@ -115,11 +115,7 @@ struct ReportService {
     func report(state: String?, cycle text: String?, language: InterfaceLanguage) throws -> MonitoringReport {
         let calendar = readers.stocktaking.calendar
         let period = try text.flatMap { $0.isEmpty ? nil : $0 }.map { try calendar.period($0) } ?? calendar.scheduled.last!
-        let note = try readers.checkpointNote()
-        let lines = note.split(separator: "\n", omittingEmptySubsequences: false)
-        let checkpoint = ReportCheckpoint(
-            origin: readers.logKey.name, size: UInt64(lines.count > 1 ? String(lines[1]) : "0") ?? 0,
-            root: lines.count > 2 ? String(lines[2]) : "", note: note)
+        let checkpoint = try readers.reportCheckpoint()
         let command = "stocktake report" + (state.map { " --state \($0)" } ?? "") + " --cycle \(period.id) --lang \(language.rawValue)"
         return try MonitoringReportBuilder(
             registry: readers.registry, reference: readers.stocktaking, catalogue: readers.presenter.catalogue(language)

@@ -52,15 +52,16 @@ public final class Readers: Sendable {
 
     /// The latest checkpoint with the cosignatures kept for its size, read from files without opening the log.
     public func servedCheckpoint() throws -> String {
-        var note = try checkpointNote()
-        let size = note.split(separator: "\n", omittingEmptySubsequences: false).dropFirst().first.map(String.init) ?? "0"
-        let folder = settings.home.appendingPathComponent("ledger/cosignatures/\(size)")
-        for name in ((try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []).sorted() {
-            if let data = FileManager.default.contents(atPath: folder.appendingPathComponent(name).path) {
-                note += String(decoding: data, as: UTF8.self)
-            }
-        }
-        return note
+        let note = try checkpointNote()
+        let size = try Checkpoint(unverifiedNote: note).size
+        return note + TransparencyLog.keptCosignatures(in: settings.home.appendingPathComponent("ledger"), size: size)
+    }
+
+    /// The latest checkpoint as a report states it: origin, size, root and the signed note.
+    public func reportCheckpoint() throws -> ReportCheckpoint {
+        let note = try checkpointNote()
+        let checkpoint = try Checkpoint(unverifiedNote: note)
+        return ReportCheckpoint(origin: checkpoint.origin, size: checkpoint.size, root: checkpoint.root.base64, note: note)
     }
 
     /// Every figure in force: bundled and recorded.

@@ -41,15 +41,14 @@ struct SitePages {
     }
 
     func render(_ template: String, title: String, sources: [(url: String, label: String)] = [], _ fields: [String: Any]) throws -> String {
-        let note = (try? readers.checkpointNote()) ?? ""
-        let lines = note.split(separator: "\n", omittingEmptySubsequences: false)
+        let checkpoint = try? readers.reportCheckpoint()
         let other: InterfaceLanguage = language == .zh ? .en : .zh
         let page: [String: Any] = [
             "lang": language.rawValue, "prefix": prefix, "title": title,
             "otherLanguage": other.rawValue, "otherLanguageName": readers.presenter.catalogue(other).text("language.name"),
             "otherLanguageURL": (other == .zh ? "/zh" : "/en") + (neutralPath == "/" ? "" : neutralPath),
-            "sources": sources.map { ["url": $0.url, "label": $0.label] }, "logSize": lines.count > 1 ? String(lines[1]) : "0",
-            "root": lines.count > 2 ? String(lines[2]) : "",
+            "sources": sources.map { ["url": $0.url, "label": $0.label] }, "logSize": String(checkpoint?.size ?? 0),
+            "root": checkpoint?.root ?? "",
         ]
         var view = fields
         view["page"] = page

@@ -45,7 +45,6 @@ extension RecordAccess {
         let applied = min(log.size, try store.appliedEntryCount())
         let size = log.checkpointSizes().contains(applied) ? applied : log.size
         let note = try log.checkpointNote(size: size)
-        let lines = note.split(separator: "\n", omittingEmptySubsequences: false)
-        return (size, lines.count > 2 ? String(lines[2]) : "", note)
+        return (size, try Checkpoint(unverifiedNote: note).root.base64, note)
     }
 }
