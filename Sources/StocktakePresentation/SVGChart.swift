@@ -211,7 +211,7 @@ public enum SVGChart {
                     "<line x1=\"\(f(x(bar.low)))\" x2=\"\(f(x(bar.high)))\" y1=\"\(f(rowY + rowH / 2))\" y2=\"\(f(rowY + rowH / 2))\" stroke=\"#1d2330\" stroke-width=\"2\"/>"
             }
             svg +=
-                "<text x=\"\(f(x(bar.high) + 8))\" y=\"\(f(rowY + rowH / 2 + 5))\" fill=\"#1d2330\">\(NumberText.grouped(Int(bar.value)))\(bar.high > bar.low ? " (\(NumberText.grouped(Int(bar.low)))–\(NumberText.grouped(Int(bar.high))))" : "")</text>\n"
+                "<text x=\"\(f(x(bar.high) + 8))\" y=\"\(f(rowY + rowH / 2 + 5))\" fill=\"#1d2330\">\(NumberText.withBounds(bar.value, low: bar.low, high: bar.high))</text>\n"
         }
         svg +=
             "<text x=\"24\" y=\"\(f(height - 18))\" font-size=\"11\" fill=\"#5a6270\">\(escape(clip(catalogue.text("chart.source") + ": " + source)))</text>\n"

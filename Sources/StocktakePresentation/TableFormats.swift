@@ -1,4 +1,5 @@
 import Foundation
+public import StocktakeCore
 
 /// CSV as RFC 4180: fields with commas, quotes or line breaks quoted, quotes doubled, CRLF-free lines.
 public enum CSVFormat {
@@ -35,6 +36,11 @@ public enum NumberText {
         return text == "-0" ? "0" : text
     }
 
+    /// A count with its range when the bounds differ: `5,177`, `50 (40–50)`.
+    public static func withBounds(_ value: Double, low: Double, high: Double) -> String {
+        grouped(Int(value)) + (high > low ? " (\(grouped(Int(low)))–\(grouped(Int(high))))" : "")
+    }
+
     /// A whole number with thin grouping: 12,241.
     public static func grouped(_ value: Int) -> String {
         let digits = String(abs(value))
@@ -44,5 +50,19 @@ public enum NumberText {
             out.append(c)
         }
         return (value < 0 ? "-" : "") + out
+    }
+}
+
+/// What a programme target asks, in one line: `total-inventory ≤ 1,000`, `total-inventory = 0`, `status: de-alerted`.
+public enum TargetText {
+    /// The line for a target.
+    public static func describe(_ target: ProgrammeTarget) -> String {
+        switch target.kind {
+        case "ceiling": "\(target.metric ?? "") ≤ \(NumberText.grouped(Int(target.value ?? 0)))"
+        case "zero": "\(target.metric ?? "") = 0"
+        case "percent-cut":
+            "\(target.metric ?? "") cut by \(NumberText.decimal(target.value ?? 0))% from \(target.baseline?.description ?? "")"
+        default: "status: \(target.status ?? "")"
+        }
     }
 }

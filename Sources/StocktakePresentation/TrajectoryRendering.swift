@@ -11,9 +11,7 @@ public enum TrajectoryRendering {
         if trajectory.points.isEmpty { out += "  no figures in this series\n" }
         for point in trajectory.points {
             out +=
-                "  \(point.date)  \(NumberText.grouped(Int(point.value)))"
-                + (point.high > point.low ? "  (\(NumberText.grouped(Int(point.low)))–\(NumberText.grouped(Int(point.high))))" : "")
-                + "  \(point.source)\n"
+                "  \(point.date)  \(NumberText.withBounds(point.value, low: point.low, high: point.high))  \(point.source)\n"
         }
         if let rate = trajectory.rate, let zero = trajectory.zero {
             out +=

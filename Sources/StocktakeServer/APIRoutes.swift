@@ -66,14 +66,10 @@ struct APIRoutes: Sendable {
 
     @Sendable func search(_ request: Request, context: BasicRequestContext) async throws -> Response {
         let q = try query(request, context)
-        let form = SitePages.SearchForm(q: q.q, language: q.language, ref: q.ref, page: q.page)
-        let search = try SitePages(readers: readers, language: .en, path: "").searchQuery(form)
+        let search = try SearchForm(q: q.q, language: q.language, ref: q.ref, page: q.page).query()
         let results = try readers.store.search(search)
         if q.format == "csv" {
-            return Responses.csv(
-                CSVFormat.render(
-                    [["symbol", "language", "paragraph", "date", "citation", "snippet"]]
-                        + results.hits.map { [$0.symbol, $0.language, $0.paragraph ?? "", $0.date ?? "", $0.citation, $0.snippet] }))
+            return Responses.csv(CSVFormat.render(TableRows.searchHits(results.hits)))
         }
         struct Page: Encodable { let query: String, tokens: [String], total: Int, limit: Int, offset: Int, hits: [SearchHit] }
         return try Responses.json(
@@ -108,9 +104,8 @@ struct APIRoutes: Sendable {
     @Sendable func commitment(_ request: Request, context: BasicRequestContext) async throws -> Response {
         let q = try query(request, context)
         let commitment = try readers.registry.commitment(try PageRoutes.parameter(context, "id"))
-        let period = try SitePages(readers: readers, language: .en, path: "").cycle(q.cycle)
-        let card = try SitePages(readers: readers, language: .en, path: "").scorecard(
-            commitments: [commitment.id], states: nil, cycle: period)
+        let period = try readers.cycle(q.cycle)
+        let card = try readers.scorecard(ScorecardFilter(commitments: [commitment.id], cycles: [period]))
         struct Output: Encodable { let commitment: CommitmentRecord, cycle: CyclePeriod, cells: [ScorecardCell], paragraphs: [EvidenceHit] }
         return try Responses.json(
             Output(commitment: commitment, cycle: period, cells: card.cells, paragraphs: try readers.store.evidence(for: commitment.id)))
@@ -141,12 +136,11 @@ struct APIRoutes: Sendable {
     @Sendable func scorecard(_ request: Request, context: BasicRequestContext) async throws -> Response {
         let q = try query(request, context)
         let registry = readers.registry
-        let period = try SitePages(readers: readers, language: .en, path: "").cycle(q.cycle)
+        let period = try readers.cycle(q.cycle)
         let filter = ScorecardFilter(
             states: try q.state.map { [try registry.state($0).id] }, commitments: try q.commitment.map { [try registry.commitment($0).id] },
             group: try q.group.map { try registry.organization($0).id }, cycles: [period])
-        let card = try ScorecardBuilder(registry: registry, scale: readers.stocktaking.scale, method: readers.stocktaking.method)
-            .build(assessments: try readers.store.assessments(state: nil, commitment: nil), filter: filter)
+        let card = try readers.scorecard(filter)
         if q.format == "csv" { return Responses.csv(ScorecardRendering.csv(card)) }
         return Responses.bytes(
             Array(try ScorecardRendering.json(card, methodSHA256: readers.stocktaking.methodSHA256).utf8),
@@ -159,17 +153,7 @@ struct APIRoutes: Sendable {
         let commitment = try q.commitment.map { try readers.registry.commitment($0).id }
         let items = try readers.store.assessments(state: state, commitment: commitment)
         if q.format == "csv" {
-            let history = AssessmentHistory(items)
-            return Responses.csv(
-                CSVFormat.render(
-                    [["entry", "state", "commitment", "cycle", "status", "inForce", "author", "evidence", "rationale"]]
-                        + history.entries.map {
-                            let p = $0.assessment.payload
-                            return [
-                                String($0.assessment.entryIndex), p.state, p.commitment, p.cycle.id, p.status, $0.inForce ? "yes" : "no",
-                                $0.assessment.author, p.evidence.joined(separator: ";"), p.rationale,
-                            ]
-                        }))
+            return Responses.csv(CSVFormat.render(TableRows.assessments(AssessmentHistory(items).entries)))
         }
         return try Responses.json(items)
     }
@@ -190,17 +174,7 @@ struct APIRoutes: Sendable {
                 && (day == nil || $0.payload.date == day)
         }
         if q.format == "csv" {
-            return Responses.csv(
-                CSVFormat.render(
-                    [["state", "metric", "value", "low", "high", "date", "nature", "series", "source", "consulted"]]
-                        + shown.map {
-                            let p = $0.payload
-                            return [
-                                p.state, p.metric, NumberText.decimal(p.value), p.low.map { NumberText.decimal($0) } ?? "",
-                                p.high.map { NumberText.decimal($0) } ?? "", p.date.description, p.nature, p.series, p.source,
-                                p.consulted.description,
-                            ]
-                        }))
+            return Responses.csv(CSVFormat.render(TableRows.figures(shown)))
         }
         return try Responses.json(shown)
     }
@@ -234,6 +208,8 @@ struct APIRoutes: Sendable {
         let checkpoint = try readers.reportCheckpoint()
         struct Output: Encodable { let origin: String, size: UInt64, root: String, note: String, key: String }
         return try Responses.json(
-            Output(origin: checkpoint.origin, size: checkpoint.size, root: checkpoint.root, note: checkpoint.note, key: readers.logKey.encoded))
+            Output(
+                origin: checkpoint.origin, size: checkpoint.size, root: checkpoint.root, note: checkpoint.note, key: readers.logKey.encoded)
+        )
     }
 }

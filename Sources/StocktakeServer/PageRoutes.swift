@@ -49,7 +49,7 @@ struct PageRoutes: Sendable {
     }
 
     @Sendable func search(_ request: Request, context: BasicRequestContext) async throws -> Response {
-        Responses.html(try pages(request).search(try request.uri.decodeQuery(as: SitePages.SearchForm.self, context: context)))
+        Responses.html(try pages(request).search(try request.uri.decodeQuery(as: SearchForm.self, context: context)))
     }
 
     @Sendable func document(_ request: Request, context: BasicRequestContext) async throws -> Response {
@@ -113,8 +113,7 @@ struct ReportService {
     let readers: Readers
 
     func report(state: String?, cycle text: String?, language: InterfaceLanguage) throws -> MonitoringReport {
-        let calendar = readers.stocktaking.calendar
-        let period = try text.flatMap { $0.isEmpty ? nil : $0 }.map { try calendar.period($0) } ?? calendar.scheduled.last!
+        let period = try readers.cycle(text)
         let checkpoint = try readers.reportCheckpoint()
         let command = "stocktake report" + (state.map { " --state \($0)" } ?? "") + " --cycle \(period.id) --lang \(language.rawValue)"
         return try MonitoringReportBuilder(

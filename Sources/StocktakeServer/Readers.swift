@@ -64,6 +64,18 @@ public final class Readers: Sendable {
         return ReportCheckpoint(origin: checkpoint.origin, size: checkpoint.size, root: checkpoint.root.base64, note: note)
     }
 
+    /// A review cycle from a request, the latest scheduled one when none is given.
+    public func cycle(_ text: String?) throws -> CyclePeriod {
+        if let text, !text.isEmpty { return try stocktaking.calendar.period(text) }
+        return stocktaking.calendar.scheduled.last!
+    }
+
+    /// A scorecard computed by the method in force from every recorded assessment.
+    public func scorecard(_ filter: ScorecardFilter) throws -> Scorecard {
+        try ScorecardBuilder(registry: registry, scale: stocktaking.scale, method: stocktaking.method)
+            .build(assessments: try store.assessments(state: nil, commitment: nil), filter: filter)
+    }
+
     /// Every figure in force: bundled and recorded.
     public func figures() throws -> [RecordedFigure] {
         RecordedFigure.resolve(bundled: arsenals.figures, logged: try store.figures())

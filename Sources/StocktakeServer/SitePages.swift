@@ -119,29 +119,10 @@ struct SitePages {
             ["counts": rows, "latest": try recentEntries(10), "checkpoint": try readers.checkpointNote()])
     }
 
-    struct SearchForm: Decodable {
-        var q: String?
-        var language: String?
-        var ref: String?
-        var page: Int?
-    }
-
-    static let pageSize = 20
-
-    func searchQuery(_ form: SearchForm) throws -> SearchQuery {
-        var query = SearchQuery(text: String((form.q ?? "").prefix(1000)))
-        if let code = form.language, !code.isEmpty { query.language = try Language(parsing: code) }
-        if let ref = form.ref?.trimmingCharacters(in: .whitespaces), !ref.isEmpty { query.reference = ref }
-        let page = max(1, min(form.page ?? 1, 500))
-        query.limit = SitePages.pageSize
-        query.offset = (page - 1) * SitePages.pageSize
-        return query
-    }
-
     func search(_ form: SearchForm) throws -> String {
-        let query = try searchQuery(form)
+        let query = try form.query()
         let results = try readers.store.search(query)
-        let page = query.offset / SitePages.pageSize + 1
+        let page = query.offset / SearchForm.pageSize + 1
         func link(_ page: Int) -> String {
             var items = [URLQueryItem(name: "q", value: form.q ?? ""), URLQueryItem(name: "page", value: String(page))]
             if let language = form.language, !language.isEmpty { items.append(URLQueryItem(name: "language", value: language)) }
@@ -221,22 +202,10 @@ struct SitePages {
             ])
     }
 
-    func cycle(_ text: String?) throws -> CyclePeriod {
-        if let text, !text.isEmpty { return try readers.stocktaking.calendar.period(text) }
-        return readers.stocktaking.calendar.scheduled.last!
-    }
-
-    func scorecard(commitments: [String]?, states: [String]?, cycle period: CyclePeriod) throws -> Scorecard {
-        try ScorecardBuilder(registry: readers.registry, scale: readers.stocktaking.scale, method: readers.stocktaking.method)
-            .build(
-                assessments: try readers.store.assessments(state: nil, commitment: nil),
-                filter: ScorecardFilter(states: states, commitments: commitments, cycles: [period]))
-    }
-
     func commitment(_ id: String, cycle text: String?) throws -> String {
         let commitment = try readers.registry.commitment(id)
-        let period = try cycle(text)
-        let card = try scorecard(commitments: [commitment.id], states: nil, cycle: period)
+        let period = try readers.cycle(text)
+        let card = try readers.scorecard(ScorecardFilter(states: nil, commitments: [commitment.id], cycles: [period]))
         var evidence: [String: RecordedEvidence] = [:]
         for id in Set(card.cells.flatMap(\.evidence)) { evidence[id] = try readers.store.evidenceItem(id: id) }
         let cells: [[String: Any]] = card.cells.map { cell in
@@ -311,9 +280,7 @@ struct SitePages {
                 let p = figure.payload
                 return [
                     "anchor": "\(p.series)-\(p.metric)-\(p.date)", "series": p.series, "metric": p.metric, "date": p.date.description,
-                    "value": NumberText.grouped(Int(p.value))
-                        + (p.low != nil || p.high != nil
-                            ? " (\(NumberText.grouped(Int(p.lowOrValue)))–\(NumberText.grouped(Int(p.highOrValue))))" : ""),
+                    "value": NumberText.withBounds(p.value, low: p.lowOrValue, high: p.highOrValue),
                     "source": p.source, "sourceLabel": URL(string: p.source)?.host ?? p.source,
                     "cite":
                         "\(p.series), \(p.state) \(p.metric) as of \(p.date): \(NumberText.decimal(p.value)) (\(p.nature); \(p.source), consulted \(p.consulted))",
@@ -382,8 +349,8 @@ struct SitePages {
         guard !ids.isEmpty, ids.count <= 4 else {
             throw StocktakeError(.invalidArgument, "Compare one to four states, separated by commas, for example USA,RUS,CHN,GBR.")
         }
-        let period = try cycle(cycleText)
-        let card = try scorecard(commitments: nil, states: ids, cycle: period)
+        let period = try readers.cycle(cycleText)
+        let card = try readers.scorecard(ScorecardFilter(states: ids, commitments: nil, cycles: [period]))
         let commitmentIDs = card.cells.map(\.commitment).reduce(into: [String]()) { if !$0.contains($1) { $0.append($1) } }
         var rows: [[[String: String]]] = commitmentIDs.map { commitment in
             [["text": commitment, "link": "\(prefix)/commitments/\(commitment)"]]
@@ -438,13 +405,7 @@ struct SitePages {
         for phase in programme.phases {
             for target in phase.targets {
                 let states = Programme.expand(target.states).intersection(Programme.possessors).sorted()
-                let what: String
-                switch target.kind {
-                case "ceiling": what = "\(target.metric ?? "") ≤ \(NumberText.grouped(Int(target.value ?? 0)))"
-                case "zero": what = "\(target.metric ?? "") = 0"
-                case "percent-cut": what = "−\(NumberText.decimal(target.value ?? 0))%"
-                default: what = target.status ?? ""
-                }
+                let what = TargetText.describe(target)
                 let statuses = states.map { state -> String in
                     let analysis = TrajectoryAnalyzer.analyze(
                         state: state, metric: target.metric ?? "total-inventory", series: "SIPRI", figures: figures,
@@ -475,8 +436,8 @@ struct SitePages {
     }
 
     func scorecardPage(cycle text: String?) throws -> String {
-        let period = try cycle(text)
-        let card = try scorecard(commitments: nil, states: nil, cycle: period)
+        let period = try readers.cycle(text)
+        let card = try readers.scorecard(ScorecardFilter(states: nil, commitments: nil, cycles: [period]))
         let rows = (card.states + card.groups).map { s in
             [
                 [

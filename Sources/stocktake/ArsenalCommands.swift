@@ -28,25 +28,6 @@ struct FiguresCommand: ParsableCommand {
         abstract: "Sourced figures (warheads, New START counts, fissile stocks) by state, metric and series; import and export them.",
         subcommands: [List.self, Import.self, Export.self], defaultSubcommand: List.self)
 
-    static func rows(_ figures: [RecordedFigure]) -> [[String]] {
-        [
-            [
-                "state", "metric", "value", "low", "high", "date", "nature", "series", "source", "consulted", "verification", "note",
-                "objectionBy", "objection", "entry", "superseded",
-            ]
-        ]
-            + figures.map { figure in
-                let p = figure.payload
-                return [
-                    p.state, p.metric, NumberText.decimal(p.value), p.low.map { NumberText.decimal($0) } ?? "",
-                    p.high.map { NumberText.decimal($0) } ?? "", p.date.description,
-                    p.nature, p.series, p.source, p.consulted.description, p.verification ?? "", p.note ?? "", p.objection?.by ?? "",
-                    p.objection?.text ?? "",
-                    figure.entryIndex.map(String.init) ?? "bundled", figure.superseded ? "yes" : "no",
-                ]
-            }
-    }
-
     struct List: ParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "List figures; with --series, --metric and --date, also their total with its bounds.")
@@ -95,27 +76,21 @@ struct FiguresCommand: ParsableCommand {
             case .json:
                 struct Output: Encodable { let figures: [RecordedFigure], totals: [FigureTotal] }
                 emit(try json(Output(figures: shown, totals: totals)))
-            case .csv: emit(csv(FiguresCommand.rows(shown)))
+            case .csv: emit(csv(TableRows.figures(shown)))
             case .text:
                 guard !shown.isEmpty else { return emit("No figure matches this selection.\n") }
                 var out = ""
                 for figure in shown {
                     let p = figure.payload
-                    out += "\(p.series)  \(p.date)  \(p.state)  \(p.metric)  \(NumberText.grouped(Int(p.value)))"
-                    if p.low != nil || p.high != nil {
-                        out += " (\(NumberText.grouped(Int(p.lowOrValue)))–\(NumberText.grouped(Int(p.highOrValue))))"
-                    }
-                    out += "  \(p.nature)  \(p.source)"
+                    out += "\(p.series)  \(p.date)  \(p.state)  \(p.metric)  "
+                    out += NumberText.withBounds(p.value, low: p.lowOrValue, high: p.highOrValue) + "  \(p.nature)  \(p.source)"
                     if figure.superseded { out += "  [corrected later]" }
                     if let objection = p.objection { out += "\n    disputed by \(objection.by): \(objection.text)" }
                     out += "\n"
                 }
                 for total in totals {
-                    out += "\ntotal \(total.series) \(total.metric) \(total.date): \(NumberText.grouped(Int(total.value)))"
-                    if total.low != total.value || total.high != total.value {
-                        out += " (\(NumberText.grouped(Int(total.low)))–\(NumberText.grouped(Int(total.high))))"
-                    }
-                    out += " over \(total.states.count) states"
+                    out += "\ntotal \(total.series) \(total.metric) \(total.date): "
+                    out += NumberText.withBounds(total.value, low: total.low, high: total.high) + " over \(total.states.count) states"
                 }
                 emit(out + (totals.isEmpty ? "" : "\n"))
             }
@@ -155,7 +130,7 @@ struct FiguresCommand: ParsableCommand {
             let current = figures.filter { !$0.superseded }
             switch format {
             case .json: emit(try json(current))
-            default: emit(csv(FiguresCommand.rows(current)))
+            default: emit(csv(TableRows.figures(current)))
             }
         }
     }
@@ -186,15 +161,7 @@ struct ProgrammesCommand: ParsableCommand {
             for phase in programme.phases {
                 out += "\nphase \(phase.id): \(phase.label["en"] ?? phase.id)\n"
                 for target in phase.targets {
-                    let what: String
-                    switch target.kind {
-                    case "ceiling": what = "\(target.metric ?? "") ≤ \(NumberText.grouped(Int(target.value ?? 0)))"
-                    case "zero": what = "\(target.metric ?? "") = 0"
-                    case "percent-cut":
-                        what =
-                            "\(target.metric ?? "") cut by \(NumberText.decimal(target.value ?? 0))% from \(target.baseline?.description ?? "")"
-                    default: what = "status: \(target.status ?? "")"
-                    }
+                    let what = TargetText.describe(target)
                     out +=
                         "  \(target.states.joined(separator: ", ")): \(what)  [\(target.sourcing)]\(target.note.map { " — \($0)" } ?? "")\n"
                 }
@@ -289,8 +256,7 @@ struct ChartCommand: ParsableCommand {
             let sources = Set(candidates.filter { $0.payload.date == day }.map(\.payload.source)).sorted()
             svg = SVGChart.world(
                 title: "\(catalogue.text("chart.world")) — \(seriesID), \(day)", bars: bars,
-                total: "\(catalogue.text("chart.total")) \(NumberText.grouped(Int(total.value)))"
-                    + (total.low != total.high ? " (\(NumberText.grouped(Int(total.low)))–\(NumberText.grouped(Int(total.high))))" : "")
+                total: "\(catalogue.text("chart.total")) \(NumberText.withBounds(total.value, low: total.low, high: total.high))"
                     + " · \(total.states.count) \(catalogue.text("chart.states"))",
                 source: sources.count == 1
                     ? sources[0] : "\(seriesID) (\(sources.count) sources; stocktake figures --series \(seriesID) --date \(day))",

@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import StocktakeCore
 import StocktakeLedger
+import StocktakePresentation
 import StocktakeStore
 import StocktakeText
 
@@ -187,10 +188,7 @@ struct SearchCommand: ParsableCommand {
                 try json(
                     Output(query: query, tokens: results.tokens, total: results.total, limit: limit, offset: offset, hits: results.hits)))
         case .csv:
-            emit(
-                csv(
-                    [["citation", "symbol", "language", "paragraph", "date", "snippet"]]
-                        + results.hits.map { [$0.citation, $0.symbol, $0.language, $0.paragraph ?? "", $0.date ?? "", $0.snippet] }))
+            emit(csv(TableRows.searchHits(results.hits)))
         case .text:
             var out = results.hits.enumerated().map {
                 "\(offset + $0.offset + 1). \($0.element.citation)  \($0.element.date ?? "")\n   \($0.element.snippet)"

@@ -265,16 +265,7 @@ struct AssessmentsCommand: ParsableCommand {
                                 inForce: $0.inForce, assessment: $0.assessment.payload)
                         }))
             case .csv:
-                emit(
-                    csv(
-                        [["entry", "state", "commitment", "cycle", "status", "inForce", "author", "evidence", "rationale"]]
-                            + shown.map {
-                                let p = $0.assessment.payload
-                                return [
-                                    String($0.assessment.entryIndex), p.state, p.commitment, p.cycle.id, p.status,
-                                    $0.inForce ? "yes" : "no", $0.assessment.author, p.evidence.joined(separator: ";"), p.rationale,
-                                ]
-                            }))
+                emit(csv(TableRows.assessments(shown)))
             case .text:
                 guard !shown.isEmpty else { return emit("No assessment is recorded for this selection.\n") }
                 emit(
