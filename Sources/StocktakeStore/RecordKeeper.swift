@@ -135,8 +135,9 @@ public final class RecordKeeper {
         return entries
     }
 
-    /// Ingests one file: extracts it, logs it, projects it. Identical bytes change nothing.
-    public func ingest(file url: URL, symbol: String? = nil, language: Language? = nil) throws -> Outcome {
+    /// Ingests one file: extracts it, logs it signed by `author` (the operator when nil), projects it. Identical bytes change nothing.
+    public func ingest(file url: URL, symbol: String? = nil, language: Language? = nil, author signer: NoteSigner? = nil) throws -> Outcome
+    {
         let (text, _) = try DocumentFileReader.read(url)
         let contentHash = try DocumentFileReader.sha256(of: url)
         if let existing = try store.version(contentSHA256: contentHash) { return .unchanged(existing) }
@@ -160,12 +161,12 @@ public final class RecordKeeper {
         let payload = DocumentVersionPayload(
             symbol: key, language: languageCode, contentSHA256: contentHash, sourceName: url.lastPathComponent,
             submitterIDs: Array(Set(submitterIDs)).sorted(), document: document)
-        return try record(payload)
+        return try record(payload, author: signer)
     }
 
     /// Logs a payload and projects it; used by ingest and by benchmarks that generate documents.
-    public func record(_ payload: DocumentVersionPayload) throws -> Outcome {
-        try append([(DocumentVersionPayload.entryType, payload)], author: author)
+    public func record(_ payload: DocumentVersionPayload, author signer: NoteSigner? = nil) throws -> Outcome {
+        try append([(DocumentVersionPayload.entryType, payload)], author: signer ?? author)
         guard let stored = try store.version(contentSHA256: payload.contentSHA256) else {
             throw StocktakeError(.store, "The document was logged but not found in the database; run 'stocktake rebuild'.")
         }

@@ -211,6 +211,35 @@ struct ServerCommandTests {
         #expect(entries.first?["author"] as? String == "analyst", "the write names its author")
     }
 
+    @Test("every kind of write through the API is logged under the author its token is bound to; a revoked token is refused")
+    func writesNameTheirAuthor() throws {
+        let (home, cite) = try StocktakingCommandTests.preparedHome()
+        defer { home.remove() }
+        _ = try home.run(["keys", "grant", "analyst", "--role", "assessor", "--role", "figures"])
+        let token = try home.run(["tokens", "issue", "analyst"]).stdout.trimmingCharacters(in: .whitespacesAndNewlines)
+        let server = try RunningServer(home: home)
+        defer { _ = server.stop() }
+        let bearer = ["Authorization: Bearer \(token)"]
+        let evidence = try server.request(
+            "/api/v1/evidence", method: "POST", headers: bearer,
+            body: Data(#"{"subject": "GBR", "commitment": "AP2010:5", "cite": "\#(cite("14"))"}"#.utf8))
+        #expect(evidence.status == 201, "\(evidence.body)")
+        let figures = try server.request(
+            "/api/v1/figures", method: "POST", headers: bearer,
+            body: Data(
+                "state,metric,value,low,high,date,nature,series,source\nGBR,deployed,120,,,2025-01-01,estimated,MINE,https://example.org/mine\n"
+                    .utf8))
+        #expect(figures.status == 201, "\(figures.body)")
+        let paper = try String(contentsOf: LibraryCommandTests.fixtures.appendingPathComponent("wp-en.txt"), encoding: .utf8)
+        let document = try server.request("/api/v1/documents?name=wp-en.txt", method: "POST", headers: bearer, body: Data(paper.utf8))
+        #expect(document.status == 201, "\(document.body)")
+        let entry = (try JSONSerialization.jsonObject(with: Data(document.body.utf8)) as! [String: Any])["entry"] as! Int
+        #expect(try home.run(["log", "entry", String(entry)]).stdout.contains("author analyst+"), "the document entry names who sent it")
+        #expect(try home.run(["tokens", "revoke", "analyst"]).stdout.contains("revoked 1"))
+        let revoked = try server.request("/api/v1/evidence", method: "POST", headers: bearer, body: Data("{}".utf8))
+        #expect(revoked.status == 401)
+    }
+
     @Test("script in a query is escaped on the page, and a malformed parameter is a 400, not a crash")
     func hostileInput() throws {
         let home = try LedgerHome()

@@ -118,6 +118,53 @@ struct StocktakingCommandTests {
         #expect(encoding.status == 1 && encoding.stderr.contains("not UTF-8"))
     }
 
+    @Test(
+        "evidence add takes a paragraph, a treaty event or a web source, refuses malformed ones with a sentence, and evidence list shows them"
+    )
+    func evidenceKinds() throws {
+        let (home, cite) = try StocktakingCommandTests.preparedHome()
+        defer { home.remove() }
+        let base = ["evidence", "add", "--state", "GBR", "--author", "analyst"]
+        let paragraph = try home.run(base + ["--commitment", "AP2010:5", "--cite", cite("13"), "--quote", "核武器国家"])
+        #expect(paragraph.status == 0 && paragraph.stdout.contains("recorded ev-"), "\(paragraph.stderr)")
+        let event = try home.run(base + ["--commitment", "AP2010:10", "--treaty-event", "CTBT:GBR:ratified"])
+        #expect(event.status == 0 && event.stdout.contains("CTBT: GBR ratified on 1998-04-06"), "\(event.stderr)")
+        let web = try home.run(
+            base + [
+                "--commitment", "AP2010:21", "--url", "https://example.org/report", "--title", "National report", "--consulted",
+                "2026-11-01",
+            ])
+        #expect(web.status == 0, "\(web.stderr)")
+        let before = try logSize(home)
+        for (arguments, fragment) in [
+            (
+                ["--commitment", "AP2010:21", "--url", "ftp://example.org/x", "--title", "T", "--consulted", "2026-11-01"],
+                "not a web address"
+            ),
+            (["--commitment", "AP2010:21", "--url", "https://example.org/x", "--consulted", "2026-11-01"], "needs --title"),
+            (["--commitment", "AP2010:10", "--treaty-event", "CTBT:GBR"], "TREATY:STATE:EVENT"),
+            (["--commitment", "AP2010:10", "--treaty-event", "CTBT:GBR:withdrew"], "holds no 'withdrew' event"),
+            (["--commitment", "AP2010:5", "--cite", cite("13"), "--quote", "not in the paragraph"], "quote is not in"),
+            (["--commitment", "AP2010:5"], "exactly one of"),
+        ] {
+            let result = try home.run(base + arguments)
+            #expect(result.status == 1 && result.stderr.contains(fragment), "\(arguments): \(result.stderr)")
+        }
+        #expect(try logSize(home) == before)
+        let listed = try home.run(["evidence", "list", "--state", "GBR", "--format", "csv"]).stdout.split(separator: "\n")
+        #expect(listed.count == 4, "a header and three items")
+    }
+
+    @Test("programmes lists the shipped programmes and shows one with its phases and how each target is sourced")
+    func programmes() throws {
+        let list = try CommandRunner.run(["programmes"])
+        for id in ["POA1996", "NAM2010", "MNWC", "GZ2010", "NEWSTART"] { #expect(list.stdout.contains(id)) }
+        let shown = try CommandRunner.run(["programmes", "GZ2010"])
+        #expect(shown.status == 0 && shown.stdout.contains("total-inventory ≤ 1,000") && shown.stdout.contains("[seen]"))
+        let unknown = try CommandRunner.run(["programmes", "NOPE"])
+        #expect(unknown.status == 1 && unknown.stderr.contains("There is no programme 'NOPE'"))
+    }
+
     @Test("method show prints the method and its hash; a broken method file is refused with a sentence")
     func methodShow() throws {
         let shown = try CommandRunner.run(["method", "show"])
