@@ -24,6 +24,7 @@ struct APIRoutes: Sendable {
             ("GET", "figures", figures), ("GET", "programmes", programmes), ("GET", "programmes/:id", programme),
             ("GET", "trajectory/:state", trajectory),
             ("GET", "reports/:state", report), ("GET", "checkpoint", checkpoint),
+            ("GET", "declarations", declarations), ("GET", "declarations/:id", declaration),
         ]
     }
 
@@ -46,6 +47,8 @@ struct APIRoutes: Sendable {
         var series: String?
         var date: String?
         var programme: String?
+        var from: Int?
+        var limit: Int?
     }
 
     func query(_ request: Request, _ context: BasicRequestContext) throws -> Query {
@@ -177,6 +180,25 @@ struct APIRoutes: Sendable {
             return Responses.csv(CSVFormat.render(TableRows.figures(shown)))
         }
         return try Responses.json(shown)
+    }
+
+    @Sendable func declarations(_ request: Request, context: BasicRequestContext) async throws -> Response {
+        let q = try query(request, context)
+        let declarations = try readers.store.declarations()
+        if q.format == "csv" { return Responses.csv(CSVFormat.render(TableRows.declarations(declarations))) }
+        return try Responses.json(declarations)
+    }
+
+    @Sendable func declaration(_ request: Request, context: BasicRequestContext) async throws -> Response {
+        let q = try query(request, context)
+        if let limit = q.limit, !(1...10_000).contains(limit) {
+            throw StocktakeError(.invalidArgument, "limit must be a whole number from 1 to 10000.")
+        }
+        let status = try DeclarationStatus.build(
+            try PageRoutes.declarationID(context), store: readers.store, log: try readers.log(), fromRow: try PageRoutes.firstRow(q.from),
+            limit: q.limit ?? 1000)
+        if q.format == "csv" { return Responses.csv(CSVFormat.render(TableRows.revealedValues(status))) }
+        return try Responses.json(status)
     }
 
     @Sendable func programmes(_ request: Request, context: BasicRequestContext) async throws -> Response {

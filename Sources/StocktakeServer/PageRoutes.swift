@@ -25,6 +25,8 @@ struct PageRoutes: Sendable {
         group.get("programmes/:id", use: programme)
         group.get("scorecard", use: scorecard)
         group.get("reports/:state", use: report)
+        group.get("declarations", use: declarations)
+        group.get("declarations/:id", use: declaration)
         group.get("log", use: log)
     }
 
@@ -42,6 +44,7 @@ struct PageRoutes: Sendable {
         var compare: String?
         var cycle: String?
         var states: String?
+        var from: Int?
     }
 
     @Sendable func home(_ request: Request, context: BasicRequestContext) async throws -> Response {
@@ -100,6 +103,33 @@ struct PageRoutes: Sendable {
         return Responses.html(
             try ReportService(readers: readers).html(state: state, cycle: query.cycle, language: SiteLanguage.of(request)),
             inlineStyle: true)
+    }
+
+    @Sendable func declarations(_ request: Request, context: BasicRequestContext) async throws -> Response {
+        Responses.html(try pages(request).declarations())
+    }
+
+    @Sendable func declaration(_ request: Request, context: BasicRequestContext) async throws -> Response {
+        let query = try request.uri.decodeQuery(as: Query.self, context: context)
+        return Responses.html(
+            try pages(request).declaration(try PageRoutes.declarationID(context), from: try PageRoutes.firstRow(query.from)))
+    }
+
+    /// The `:id` of a declaration route: a log entry number.
+    static func declarationID(_ context: BasicRequestContext) throws -> UInt64 {
+        let text = try parameter(context, "id")
+        guard let id = UInt64(text) else {
+            throw StocktakeError(
+                .invalidArgument, "'\(text.prefix(40))' is not a declaration ID; IDs are log entry numbers, as /declarations lists them.")
+        }
+        return id
+    }
+
+    /// A `from` row: 1 when absent, refused when below 1.
+    static func firstRow(_ from: Int?) throws -> Int {
+        guard let from else { return 1 }
+        guard from >= 1 else { throw StocktakeError(.invalidArgument, "from must be a row number of 1 or more.") }
+        return from
     }
 
     @Sendable func log(_ request: Request, context: BasicRequestContext) async throws -> Response {

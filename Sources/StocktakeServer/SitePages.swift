@@ -60,13 +60,7 @@ struct SitePages {
         status.map { catalogue.text("status.\($0)") } ?? catalogue.text("report.notAssessed")
     }
 
-    static func time(_ seconds: Int64) -> String {
-        let date = Date(timeIntervalSince1970: TimeInterval(seconds))
-        var calendar = Calendar(identifier: .gregorian)
-        calendar.timeZone = TimeZone(identifier: "UTC")!
-        let c = calendar.dateComponents([.year, .month, .day, .hour, .minute], from: date)
-        return String(format: "%04d-%02d-%02d %02d:%02d", c.year!, c.month!, c.day!, c.hour!, c.minute!)
-    }
+    static func time(_ seconds: Int64) -> String { TimeText.utc(seconds) }
 
     /// A line saying what an entry recorded, and where to see it.
     func describe(_ entry: LoggedEntry) -> (summary: String, link: String?) {
@@ -86,6 +80,13 @@ struct SitePages {
         case .figure(let p):
             return ("\(p.state) \(p.metric) \(NumberText.grouped(Int(p.value))) (\(p.series), \(p.date))", "\(prefix)/states/\(p.state)")
         case .authorRoles(let p): return ("\(p.name): \(p.roles.isEmpty ? "—" : p.roles.joined(separator: ", "))", nil)
+        case .declarationCommitment(let p):
+            return ("\(p.state) · \(p.title) · \(p.rows) \(catalogue.text("declaration.rows"))", "\(prefix)/declarations/\(entry.index)")
+        case .declarationReveal(let p):
+            return (
+                "\(catalogue.text("declaration.reveal")) \(p.rows.count) \(catalogue.text("declaration.rows"))",
+                "\(prefix)/declarations/\(p.declaration)"
+            )
         case .other: return (entry.type, nil)
         }
     }
@@ -473,5 +474,62 @@ struct SitePages {
 
     func error(title: String, detail: String) throws -> String {
         try render("error", title: title, ["title": title, "detail": detail])
+    }
+}
+
+extension SitePages {
+    /// Escrowed declarations: what was committed when, and how much is revealed and sealed.
+    func declarations() throws -> String {
+        let rows = try readers.store.declarations().map { d -> [[String: String]] in
+            [
+                ["text": "\(d.id)", "link": "\(prefix)/declarations/\(d.id)"],
+                ["text": d.commitment.state, "link": "\(prefix)/states/\(d.commitment.state)"],
+                ["text": d.commitment.title], ["text": TimeText.utc(d.time)], ["text": NumberText.grouped(d.commitment.rows)],
+                ["text": NumberText.grouped(d.revealedRows)], ["text": NumberText.grouped(d.sealedRows)],
+            ]
+        }
+        return try table(
+            catalogue.text("declarations.title"), intro: catalogue.text("declarations.lead"),
+            columns: [
+                catalogue.text("declaration.id"), catalogue.text("declaration.state"), catalogue.text("declaration.title"),
+                catalogue.text("declaration.time"), catalogue.text("declaration.committedRows"), catalogue.text("declaration.revealed"),
+                catalogue.text("declaration.sealed"),
+            ],
+            rows: rows, title: catalogue.text("declarations.title"))
+    }
+
+    /// One declaration: the commitment, each reveal checked again from the log, and a page of revealed rows.
+    func declaration(_ id: UInt64, from: Int) throws -> String {
+        let pageSize = 200
+        let status = try DeclarationStatus.build(id, store: readers.store, log: try readers.log(), fromRow: from, limit: pageSize + 1)
+        let d = status.declaration
+        let shown = Array(status.rows.prefix(pageSize))
+        let fields = d.commitment.fields.map(\.name)
+        return try render(
+            "declaration", title: "\(catalogue.text("declaration.title")) \(id)",
+            [
+                "id": "\(id)", "title": d.commitment.title, "state": d.commitment.state, "committed": TimeText.utc(d.time),
+                "author": d.author,
+                "root": d.commitment.root, "fields": d.commitment.fields.map { "\($0.name) (\($0.type.rawValue))" }.joined(separator: ", "),
+                "rows": NumberText.grouped(d.commitment.rows), "revealedRows": NumberText.grouped(d.revealedRows),
+                "fullyRevealedRows": NumberText.grouped(d.fullyRevealedRows), "revealedFields": NumberText.grouped(d.revealedFields),
+                "sealedRows": NumberText.grouped(d.sealedRows), "sealedFields": NumberText.grouped(d.sealedFields),
+                "hasReveals": !status.reveals.isEmpty,
+                "reveals": status.reveals.map { check -> [String: Any] in
+                    [
+                        "entry": "\(check.entry)", "time": TimeText.utc(check.time), "author": check.author,
+                        "rows": NumberText.grouped(check.rows),
+                        "fields": NumberText.grouped(check.fields), "verified": check.verified, "problem": check.problem ?? "",
+                    ]
+                },
+                "hasRows": !shown.isEmpty, "columns": ["#"] + fields,
+                "table": shown.map { row -> [String: Any] in
+                    [
+                        "cells": [["text": "\(row.row)", "sealed": false]]
+                            + fields.map { ["text": row.values[$0] ?? "", "sealed": row.values[$0] == nil] }
+                    ]
+                },
+                "next": status.rows.count > pageSize ? "\(status.rows[pageSize].row)" : false,
+            ])
     }
 }

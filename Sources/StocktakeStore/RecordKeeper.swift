@@ -104,6 +104,10 @@ public final class RecordKeeper {
             case EvidencePayload.entryType: return logged(.evidence(try decoder.decode(EvidencePayload.self, from: Data(payload))))
             case AssessmentPayload.entryType: return logged(.assessment(try decoder.decode(AssessmentPayload.self, from: Data(payload))))
             case FigurePayload.entryType: return logged(.figure(try decoder.decode(FigurePayload.self, from: Data(payload))))
+            case DeclarationCommitmentPayload.entryType:
+                return logged(.declarationCommitment(try decoder.decode(DeclarationCommitmentPayload.self, from: Data(payload))))
+            case DeclarationRevealPayload.entryType:
+                return logged(.declarationReveal(try decoder.decode(DeclarationRevealPayload.self, from: Data(payload))))
             default: return logged(.other)
             }
         } catch {

@@ -1,4 +1,5 @@
 public import StocktakeCore
+public import StocktakeLedger
 public import StocktakeText
 
 /// What a `document.version` log entry carries: one language version of a document, as extracted.
@@ -159,13 +160,17 @@ public enum EntryPayload: Sendable, Equatable {
     case assessment(AssessmentPayload)
     /// A sourced figure.
     case figure(FigurePayload)
+    /// A commitment to an escrowed declaration.
+    case declarationCommitment(DeclarationCommitmentPayload)
+    /// Rows revealed from an escrowed declaration.
+    case declarationReveal(DeclarationRevealPayload)
     /// A type without an applier (notes, load tests): it only advances the applied count.
     case other
 
     /// The entry types that have an applier; `log append` refuses them, since only validated writes may carry them.
     public static let projectedTypes: Set<String> = [
         DocumentVersionPayload.entryType, AuthorRolesPayload.entryType, EvidencePayload.entryType, AssessmentPayload.entryType,
-        FigurePayload.entryType,
+        FigurePayload.entryType, DeclarationCommitmentPayload.entryType, DeclarationRevealPayload.entryType,
     ]
 }
 
@@ -238,6 +243,14 @@ public protocol RecordStore: AnyObject {
     func assessments(state: String?, commitment: String?) throws -> [RecordedAssessment]
     /// Every figure recorded in the log, oldest first (bundled figures are not in the store).
     func figures() throws -> [RecordedFigure]
+    /// Every logged declaration commitment, with how much of it has been revealed.
+    func declarations() throws -> [RecordedDeclaration]
+    /// The declaration committed at log entry `id`, nil when there is none.
+    func declaration(_ id: UInt64) throws -> RecordedDeclaration?
+    /// Revealed values of a declaration, by row, ascending from `fromRow`, at most `limit` rows.
+    func revealedRows(declaration id: UInt64, fromRow: Int, limit: Int) throws -> [RevealedValues]
+    /// Field commitments (hex, in field order) of the given rows that earlier reveals showed.
+    func revealedCommitments(declaration id: UInt64, rows: [Int]) throws -> [Int: [String]]
     /// A SHA-256 over every row of every table in a canonical order, to compare projections.
     func digest() throws -> String
     /// Empties every table.

@@ -98,6 +98,9 @@ public final class SQLiteRecordStore: RecordStore, @unchecked Sendable {
                     CREATE INDEX figures_by_key ON figures(state, metric, series, date);
                     """)
         }
+        migrator.registerMigration("v4: escrowed declarations") { db in
+            try db.execute(sql: SQLiteRecordStore.declarationSchema)
+        }
         return migrator
     }()
 
@@ -151,6 +154,8 @@ public final class SQLiteRecordStore: RecordStore, @unchecked Sendable {
             case .evidence(let payload): try SQLiteRecordStore.insert(payload, entry: entry, db)
             case .assessment(let payload): try SQLiteRecordStore.insert(payload, entry: entry, db)
             case .figure(let payload): try SQLiteRecordStore.insert(payload, entry: entry, db)
+            case .declarationCommitment(let payload): try SQLiteRecordStore.insert(payload, entry: entry, db)
+            case .declarationReveal(let payload): try SQLiteRecordStore.insert(payload, entry: entry, db)
             case .other: break
             }
             try db.execute(sql: "UPDATE meta SET value = ? WHERE key = 'applied_entries'", arguments: [String(entry.index + 1)])
@@ -451,7 +456,7 @@ public final class SQLiteRecordStore: RecordStore, @unchecked Sendable {
         try run { db in
             try db.execute(
                 sql: """
-                    INSERT INTO paragraph_index(paragraph_index) VALUES('delete-all'); DELETE FROM refs; DELETE FROM authors; DELETE FROM evidence; DELETE FROM assessments; DELETE FROM figures; DELETE FROM paragraphs; DELETE FROM versions;
+                    INSERT INTO paragraph_index(paragraph_index) VALUES('delete-all'); DELETE FROM refs; DELETE FROM authors; DELETE FROM evidence; DELETE FROM assessments; DELETE FROM figures; DELETE FROM declarations; DELETE FROM declaration_reveals; DELETE FROM revealed_rows; DELETE FROM revealed_values; DELETE FROM paragraphs; DELETE FROM versions;
                     DELETE FROM document_submitters; DELETE FROM documents; UPDATE meta SET value = '0' WHERE key = 'applied_entries';
                     """)
         }

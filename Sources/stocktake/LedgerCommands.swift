@@ -18,6 +18,8 @@ struct HomeOptions: ParsableArguments {
     }
     var keys: KeyFiles { KeyFiles(directory: url.appendingPathComponent("keys")) }
     var ledger: URL { url.appendingPathComponent("ledger") }
+    /// Where this home keeps sealed declarations.
+    var vault: DeclarantVault { DeclarantVault(directory: url.appendingPathComponent("escrow")) }
 
     /// Opens the log for reading (verifier key only).
     func openForReading() throws -> TransparencyLog {

@@ -13,7 +13,7 @@ struct StocktakeCommand: AsyncParsableCommand {
             EvidenceCommand.self, AssessCommand.self, AssessmentsCommand.self, MethodCommand.self, ScorecardCommand.self,
             ReportCommand.self,
             FiguresCommand.self, ProgrammesCommand.self, TrajectoryCommand.self, ChartCommand.self, ServeCommand.self, TokensCommand.self,
-            WitnessCommand.self,
+            WitnessCommand.self, DeclareCommand.self,
         ]
     )
 }

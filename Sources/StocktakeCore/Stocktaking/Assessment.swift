@@ -56,8 +56,8 @@ public struct RecordedAssessment: Codable, Sendable, Equatable {
 public struct AuthorRolesPayload: Codable, Sendable, Equatable {
     /// The entry type of role grants.
     public static let entryType = "author.roles"
-    /// The roles that exist: `assessor` writes evidence and assessments, `figures` writes figures.
-    public static let knownRoles = ["assessor", "figures"]
+    /// The roles that exist: `assessor` writes evidence and assessments, `figures` writes figures, `declarant` commits and reveals declarations.
+    public static let knownRoles = ["assessor", "figures", "declarant"]
 
     /// The author's key name.
     public let name: String
