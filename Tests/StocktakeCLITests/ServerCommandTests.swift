@@ -107,7 +107,7 @@ struct ServerCommandTests {
         let pages = [
             "/", "/search?q=%E8%A3%81%E5%86%9B", "/documents/\(symbol)?language=zh", "/commitments", "/commitments/AP2010:5", "/states",
             "/states/GBR", "/states/CHN",
-            "/compare?states=USA,CHN", "/programmes", "/programmes/GZ2010", "/scorecard", "/reports/GBR", "/log",
+            "/compare?states=USA,CHN", "/programmes", "/programmes/GZ2010", "/scorecard", "/reports/GBR", "/log", "/declarations",
         ]
         for page in pages {
             for prefix in ["", "/zh"] {
@@ -123,7 +123,7 @@ struct ServerCommandTests {
             "/api/v1/commitments/AP2010:10", "/api/v1/states/GBR",
             "/api/v1/scorecard?cycle=2020", "/api/v1/assessments", "/api/v1/evidence", "/api/v1/figures?series=SIPRI", "/api/v1/programmes",
             "/api/v1/programmes/MNWC",
-            "/api/v1/trajectory/CHN", "/api/v1/reports/GBR", "/api/v1/checkpoint",
+            "/api/v1/trajectory/CHN", "/api/v1/reports/GBR", "/api/v1/checkpoint", "/api/v1/declarations",
         ]
         for read in reads {
             let reply = try server.request(read)
