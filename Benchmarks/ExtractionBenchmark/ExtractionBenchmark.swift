@@ -91,4 +91,25 @@ let benchmarks: @Sendable () -> Void = {
         }
         blackHole(paragraphs)
     }
+
+    // Hostile input: one paragraph of one reference repeated, in each script, from 100 KB to 20 MB.
+    // Linear extraction gives the same time per MB at every size; the NFKC pass over the same text is the baseline.
+    let units: [(String, Language, String)] = [
+        ("zh", .zh, "行动5(c)"), ("en", .en, "action 5 (c), "), ("fr", .fr, "l'action 5 c), "), ("es", .es, "la medida 5 c), "),
+        ("ru", .ru, "действие 5 c), "), ("ar", .ar, "الإجراء 5 (ج)، "),
+    ]
+    let long = Benchmark.Configuration(
+        metrics: [.wallClock, .peakMemoryResident], timeUnits: .milliseconds, warmupIterations: 0, maxDuration: .seconds(60),
+        maxIterations: 3)
+    for (code, language, unit) in units {
+        for (label, bytes) in [("100 KB", 100_000), ("2 MB", 2_000_000), ("20 MB", 20_000_000)] {
+            let text = "1. " + String(repeating: unit, count: bytes / unit.utf8.count) + "\n"
+            Benchmark("Long paragraph \(code) \(label): NFKC pass (baseline)", configuration: long) { _ in
+                blackHole(text.precomposedStringWithCompatibilityMapping.unicodeScalars.count)
+            }
+            Benchmark("Long paragraph \(code) \(label): extraction", configuration: long) { _ in
+                blackHole(extractor.extract(text: text, language: language).paragraphs.first?.references.count ?? 0)
+            }
+        }
+    }
 }

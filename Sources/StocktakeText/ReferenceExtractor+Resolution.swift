@@ -15,20 +15,50 @@ extension ReferenceExtractor {
                 lastTreaty = mentions[index].id
             }
         }
-        // Items: find their instrument from the chain they stand in.
+        // Items: find their instrument from the chain they stand in. The ends of each run of sibling items are
+        // carried along, so a paragraph of a hundred thousand chained references is resolved in linear time.
+        func siblings(_ a: Int, _ b: Int) -> Bool {
+            mentions[a].role == .item && mentions[b].role == .item && mentions[a].scope == mentions[b].scope
+                && gapIsConnector(mentions, a, b, s, allowSeparators: true)
+        }
+        // Later items are still as scanned when an item is resolved: their runs are found once, from the end.
+        var forwardEdge = Array(mentions.indices)
+        for j in mentions.indices.reversed().dropFirst() where siblings(j, j + 1) { forwardEdge[j] = forwardEdge[j + 1] }
+        // Earlier items are already resolved: their runs grow as the loop goes.
+        var backwardEdge = Array(mentions.indices)
+        var lastTreatyBefore: Int?
+        var treatyScan = 0
         for index in mentions.indices where mentions[index].role == .item {
+            if index > 0, mentions[index - 1].role == .item, index > 1, siblings(index - 2, index - 1) {
+                backwardEdge[index - 1] = backwardEdge[index - 2]
+            }
+            while treatyScan < index {
+                if mentions[treatyScan].kind == "treaty" && !mentions[treatyScan].id.isEmpty { lastTreatyBefore = treatyScan }
+                treatyScan += 1
+            }
             let item = mentions[index]
             var scope = item.scope
-            let before = chainNeighbour(mentions, index, step: -1, s)
-            let after = chainNeighbour(mentions, index, step: 1, s)
+            func neighbour(step: Int) -> Int? {
+                var edge = index
+                let next = index + step
+                if next >= 0 && next < mentions.count && mentions[next].role == .item && mentions[next].scope == item.scope
+                    && gapIsConnector(mentions, index, next, s, allowSeparators: true)
+                {
+                    edge = step < 0 ? backwardEdge[next] : forwardEdge[next]
+                }
+                let other = edge + step
+                guard other >= 0 && other < mentions.count else { return nil }
+                return gapIsConnector(mentions, edge, other, s, allowSeparators: false) ? other : nil
+            }
+            let before = neighbour(step: -1)
+            let after = neighbour(step: 1)
             let neighbour = [before, after].compactMap { $0 }.first { mentions[$0].role == .container || mentions[$0].role == .anaphora }
             if scope.isEmpty || treatyInstruments[scope] != nil {
                 // Articles belong to the treaty of the chain, else the last named treaty, else the document's.
                 if let neighbour, mentions[neighbour].kind == "treaty" {
                     scope = mentions[neighbour].id
                 } else if treatyInstruments[scope] != nil || scope.isEmpty {
-                    let previous = mentions[..<index].last { $0.kind == "treaty" && !$0.id.isEmpty }
-                    scope = previous?.id ?? defaultTreaty ?? ""
+                    scope = lastTreatyBefore.map { mentions[$0].id } ?? defaultTreaty ?? ""
                 }
             } else if item.needsContext {
                 guard let neighbour, mentions[neighbour].scope == scope else {
