@@ -63,6 +63,25 @@ enum GeneratedLibrary {
         "裁军", "核武器国家", "禁止核武器条约", "action 5(c)", "79/47", "New Agenda Coalition", "переговоры", "مفاوضات", "mesures efficaces",
         "Comprehensive Nuclear-Test-Ban Treaty", "透明度", "good faith",
     ]
+
+    /// The query kinds of issue 13, each in three languages (English, Chinese, Russian).
+    static let kinds: [(name: String, queries: [String], language: Language?, concepts: Bool)] = [
+        ("one word", ["negotiations", "裁军", "переговоры"], nil, false),
+        ("three words", ["nuclear weapon States", "核武器 国家 条约", "Коалиция ядерного оружия"], nil, false),
+        ("phrase", ["\"good faith\"", "\"禁止核武器条约\"", "\"доброй воли\""], nil, false),
+        ("concept", ["action 5 (c)", "第六条", "Соединенное Королевство"], nil, true),
+        ("faceted (language filter)", ["Coalition", "透明度", "Коалиция"], nil, false),
+    ]
+
+    static let extractor = DocumentExtractor(registry: registry)
+
+    /// The query for `text` as the server builds it: concepts from the reference extractor, 20 hits, facets.
+    static func query(_ text: String, concepts: Bool, filtered: Bool) -> SearchQuery {
+        var query = SearchQuery(text: text)
+        if concepts { query.concepts = extractor.references.searchConcepts(in: text) }
+        if filtered { query.language = text.unicodeScalars.first!.value > 0x2E80 ? .zh : (text.unicodeScalars.first!.value > 0x400 ? .ru : .en) }
+        return query
+    }
 }
 
 let benchmarks: @Sendable () -> Void = {
@@ -103,7 +122,37 @@ let benchmarks: @Sendable () -> Void = {
         let tokens = SearchTokenizer.tokens(GeneratedLibrary.queries[bareCounter % GeneratedLibrary.queries.count])
         bareCounter += 1
         benchmark.startMeasurement()
-        blackHole(try! store.bareMatchCount(tokens: tokens, limit: 20))
+        blackHole(try! store.bareMatchCount(query: tokens.joined(separator: " "), limit: 20))
         benchmark.stopMeasurement()
+    }
+
+    for kind in GeneratedLibrary.kinds {
+        var counter = 0
+        Benchmark(
+            "Search at \(GeneratedLibrary.paragraphSize) paragraphs, \(kind.name) (en, zh, ru): parsed, ranked, counted, faceted, 20 hits",
+            configuration: .init(
+                metrics: [.wallClock], timeUnits: .microseconds, warmupIterations: 6, maxDuration: .seconds(120), maxIterations: 300)
+        ) { benchmark in
+            let (_, store) = GeneratedLibrary.large
+            let text = kind.queries[counter % kind.queries.count]
+            counter += 1
+            let query = GeneratedLibrary.query(text, concepts: kind.concepts, filtered: kind.name.hasPrefix("faceted"))
+            benchmark.startMeasurement()
+            blackHole(try! store.search(query))
+            benchmark.stopMeasurement()
+        }
+        var bare = 0
+        Benchmark(
+            "Search at \(GeneratedLibrary.paragraphSize) paragraphs, \(kind.name): bare FTS5 query for the same tokens, newest 20 rowids (baseline)",
+            configuration: .init(
+                metrics: [.wallClock], timeUnits: .microseconds, warmupIterations: 6, maxDuration: .seconds(120), maxIterations: 300)
+        ) { benchmark in
+            let (_, store) = GeneratedLibrary.large
+            let text = kind.queries[bare % kind.queries.count]
+            bare += 1
+            benchmark.startMeasurement()
+            blackHole(try! store.bareMatchCount(query: text, limit: 20))
+            benchmark.stopMeasurement()
+        }
     }
 }

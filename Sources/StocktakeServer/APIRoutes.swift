@@ -69,16 +69,13 @@ struct APIRoutes: Sendable {
 
     @Sendable func search(_ request: Request, context: BasicRequestContext) async throws -> Response {
         let q = try query(request, context)
-        let search = try SearchForm(q: q.q, language: q.language, ref: q.ref, page: q.page).query()
+        let form = try request.uri.decodeQuery(as: SearchForm.self, context: context)
+        let search = try form.query(readers)
         let results = try readers.store.search(search)
         if q.format == "csv" {
             return Responses.csv(CSVFormat.render(TableRows.searchHits(results.hits)))
         }
-        struct Page: Encodable { let query: String, tokens: [String], total: Int, limit: Int, offset: Int, hits: [SearchHit] }
-        return try Responses.json(
-            Page(
-                query: search.text, tokens: results.tokens, total: results.total, limit: search.limit, offset: search.offset,
-                hits: results.hits))
+        return try Responses.json(SearchPage(query: search, results: results))
     }
 
     @Sendable func document(_ request: Request, context: BasicRequestContext) async throws -> Response {

@@ -24,6 +24,8 @@ public final class Readers: Sendable {
     public let store: SQLiteRecordStore
     /// The log's verifier key.
     public let logKey: NoteVerifierKey
+    /// The reference extractor, built once, that reads what a search query names.
+    let references: ReferenceExtractor
 
     /// Opens everything, setting up a fresh home (keys, empty log, tables) on first use.
     public init(settings: ServerSettings) throws {
@@ -35,6 +37,7 @@ public final class Readers: Sendable {
         let reader = try RecordReader(home: settings.home, databasePath: settings.databasePath, registry: registry)
         store = reader.store as! SQLiteRecordStore
         logKey = reader.log.logKey
+        references = DocumentExtractor(registry: registry).references
     }
 
     /// The log as it is now, opened without the lock (another process may have appended since the last request).

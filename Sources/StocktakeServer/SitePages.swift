@@ -121,36 +121,48 @@ struct SitePages {
     }
 
     func search(_ form: SearchForm) throws -> String {
-        let query = try form.query()
+        let query = try form.query(readers)
         let results = try readers.store.search(query)
         let page = query.offset / SearchForm.pageSize + 1
-        func link(_ page: Int) -> String {
-            var items = [URLQueryItem(name: "q", value: form.q ?? ""), URLQueryItem(name: "page", value: String(page))]
-            if let language = form.language, !language.isEmpty { items.append(URLQueryItem(name: "language", value: language)) }
-            if let ref = form.ref, !ref.isEmpty { items.append(URLQueryItem(name: "ref", value: ref)) }
-            var components = URLComponents()
-            components.path = "\(prefix)/search"
-            components.queryItems = items
-            return components.string ?? "\(prefix)/search"
-        }
+        let path = "\(prefix)/search"
         let hits: [[String: Any]] = results.hits.map { hit in
             [
                 "citation": hit.citation, "date": hit.date ?? "", "title": hit.title ?? "",
                 "snippet": SVGChart.escape(hit.snippet).replacingOccurrences(of: "⟦", with: "<mark>").replacingOccurrences(
                     of: "⟧", with: "</mark>"),
                 "link": "\(prefix)/documents/\(hit.symbol)?language=\(hit.language)#p-\(hit.paragraph ?? "u\(hit.ordinal)")",
+                "matchedBy": hit.matchedBy.joined(separator: ", "),
             ]
         }
+        func facet(_ key: String, _ parameter: String, _ counts: [FacetCount]) -> [String: Any] {
+            [
+                "label": catalogue.text(key),
+                "values": counts.prefix(12).map { count in
+                    ["value": count.value, "count": NumberText.grouped(count.count), "link": form.link(path, [parameter: count.value])]
+                },
+            ]
+        }
+        let facets = [
+            facet("search.byLanguage", "language", results.facets.languages),
+            facet("search.byYear", "year", results.facets.years.filter { $0.value != "undated" }),
+            facet("search.bySubmitter", "submitter", results.facets.submitters),
+            facet("search.byCommitment", "ref", results.facets.commitments),
+            facet("search.byDocument", "symbol", results.facets.documents),
+        ].filter { !($0["values"] as! [Any]).isEmpty }
         var fields: [String: Any] = [
-            "query": form.q ?? "", "ref": form.ref ?? "", "hasQuery": !(form.q ?? "").isEmpty, "total": results.total,
-            "tokens": results.tokens, "hits": hits,
-            "start": query.offset + 1,
+            "query": form.q ?? "", "ref": form.ref ?? "", "hasQuery": !(form.q ?? "").isEmpty,
+            "total": (results.totalIsCapped ? catalogue.text("search.moreThan") + " " : "") + NumberText.grouped(results.total),
+            "tokens": results.tokens, "hits": hits, "start": query.offset + 1, "notes": results.notes, "facets": facets,
+            "concepts": results.concepts.joined(separator: ", "), "noConcepts": form.link(path, ["concepts": "off"]),
             "languages": Language.allCases.map {
                 ["code": $0.rawValue, "name": $0.rawValue.uppercased(), "selected": $0.rawValue == form.language]
             },
+            "sorts": SearchSort.allCases.map { sort in
+                ["value": sort.rawValue, "label": catalogue.text("search.sort.\(sort.rawValue)"), "selected": sort == query.sort]
+            },
         ]
-        if page > 1 { fields["previous"] = link(page - 1) }
-        if query.offset + results.hits.count < results.total { fields["next"] = link(page + 1) }
+        if page > 1 { fields["previous"] = form.link(path, page: page - 1) }
+        if query.offset + results.hits.count < results.total { fields["next"] = form.link(path, page: page + 1) }
         return try render("search", title: catalogue.text("nav.search"), fields)
     }
 

@@ -45,9 +45,22 @@ public struct StoredVersion: Sendable, Equatable {
     public let entryIndex: UInt64
 }
 
+/// How search results are ordered.
+public enum SearchSort: String, Sendable, Codable, CaseIterable {
+    /// Phrase and reference matches first, then by BM25 over the search tokens.
+    case relevance
+    /// By document date, latest first.
+    case newest
+    /// By document date, earliest first.
+    case oldest
+}
+
 /// A search over the paragraphs of the library.
 public struct SearchQuery: Sendable {
-    /// The words or phrase to find; empty finds nothing.
+    /// The most candidates a query ranks, counts and facets; a larger total is reported as "more than" this.
+    public static let candidateCap = 10_000
+
+    /// The query as typed: words (all required), "phrases", OR, -word, parentheses, word*.
     public var text: String
     /// Only this language.
     public var language: Language?
@@ -61,12 +74,22 @@ public struct SearchQuery: Sendable {
     public var from: Day?
     /// Only documents dated on or before this day.
     public var to: Day?
+    /// Only documents dated in this year.
+    public var year: Int?
     /// Only documents of this type (`working-paper`, `resolution`, `report`, `document`).
     public var type: String?
+    /// Identifiers the query names (from the reference extractor): paragraphs in any language that refer to them match too.
+    public var concepts: [String] = []
+    /// False to match the words only (`--no-concepts`).
+    public var useConcepts = true
+    /// The order; relevance when there is text to rank by, else newest.
+    public var sort: SearchSort?
     /// At most this many hits.
     public var limit = 20
     /// Skip this many hits.
     public var offset = 0
+    /// The most candidates ranked and counted (``candidateCap`` unless a test or benchmark asks for fewer).
+    public var cap = SearchQuery.candidateCap
 
     /// Creates a query for `text`.
     public init(text: String) { self.text = text }
@@ -90,16 +113,91 @@ public struct SearchHit: Sendable, Codable, Equatable {
     public let snippet: String
     /// "NPT/CONF.2026/PC.III/WP.12, para. 9 (ZH)".
     public let citation: String
+    /// The identifiers through which the paragraph matched (concept search); empty when the words matched.
+    public let matchedBy: [String]
+
+    /// Creates a hit.
+    public init(
+        symbol: String, language: String, paragraph: String?, ordinal: Int, date: String?, title: String?, snippet: String,
+        citation: String,
+        matchedBy: [String] = []
+    ) {
+        self.symbol = symbol
+        self.language = language
+        self.paragraph = paragraph
+        self.ordinal = ordinal
+        self.date = date
+        self.title = title
+        self.snippet = snippet
+        self.citation = citation
+        self.matchedBy = matchedBy
+    }
+}
+
+/// One value of a facet and how many hits have it.
+public struct FacetCount: Sendable, Codable, Equatable {
+    /// The value: a language code, a symbol, a year, a state or a commitment.
+    public let value: String
+    /// Hits with it.
+    public let count: Int
+}
+
+/// Counts of the hits by language, document, year, submitter and referenced commitment, to narrow a search.
+public struct SearchFacets: Sendable, Codable, Equatable {
+    /// By language (adds up to the total).
+    public var languages: [FacetCount] = []
+    /// By document, the 20 largest.
+    public var documents: [FacetCount] = []
+    /// By year of the document's date (adds up to the total; `undated` for documents without a date).
+    public var years: [FacetCount] = []
+    /// By submitting state or organization, the 20 largest (a document with several submitters counts for each).
+    public var submitters: [FacetCount] = []
+    /// By commitment the paragraphs refer to, the 20 largest.
+    public var commitments: [FacetCount] = []
+
+    /// No counts.
+    public init() {}
+
+    /// Counts.
+    public init(languages: [FacetCount], documents: [FacetCount], years: [FacetCount], submitters: [FacetCount], commitments: [FacetCount])
+    {
+        self.languages = languages
+        self.documents = documents
+        self.years = years
+        self.submitters = submitters
+        self.commitments = commitments
+    }
 }
 
 /// A page of search results.
 public struct SearchResults: Sendable, Codable, Equatable {
     /// The query's search tokens, as matched.
     public let tokens: [String]
-    /// All matching paragraphs, before limit and offset.
+    /// All matching paragraphs, before limit and offset (at most ``SearchQuery/candidateCap``).
     public let total: Int
+    /// True when more paragraphs match than were counted: the total is then "more than" it.
+    public let totalIsCapped: Bool
     /// The hits on this page.
     public let hits: [SearchHit]
+    /// Counts of all hits by language, document, year, submitter and commitment.
+    public let facets: SearchFacets
+    /// The identifiers the query named, whose references matched too.
+    public let concepts: [String]
+    /// How the query was read, when it had to be repaired.
+    public let notes: [String]
+
+    /// Creates results.
+    public init(
+        tokens: [String], total: Int, totalIsCapped: Bool, hits: [SearchHit], facets: SearchFacets, concepts: [String], notes: [String]
+    ) {
+        self.tokens = tokens
+        self.total = total
+        self.totalIsCapped = totalIsCapped
+        self.hits = hits
+        self.facets = facets
+        self.concepts = concepts
+        self.notes = notes
+    }
 }
 
 /// One paragraph in the evidence trail of a commitment, treaty, state or resolution.

@@ -101,6 +101,29 @@ public final class SQLiteRecordStore: RecordStore, @unchecked Sendable {
         migrator.registerMigration("v4: escrowed declarations") { db in
             try db.execute(sql: SQLiteRecordStore.declarationSchema)
         }
+        migrator.registerMigration("v5: one-character search (a column of the Han, kana and hangul characters of each paragraph)") { db in
+            try db.execute(
+                sql: """
+                    ALTER TABLE paragraphs ADD COLUMN chars TEXT NOT NULL DEFAULT '';
+                    DROP TABLE paragraph_index;
+                    CREATE VIRTUAL TABLE paragraph_index USING fts5(tokens, chars, content='paragraphs', content_rowid='id', tokenize='ascii');
+                    """)
+            let update = try db.makeStatement(sql: "UPDATE paragraphs SET chars = ? WHERE id = ?")
+            let rows = try Row.fetchCursor(db, sql: "SELECT id, text FROM paragraphs")
+            var pending: [(Int64, String)] = []
+            while let row = try rows.next() {
+                let text: String = row[1]
+                if text.unicodeScalars.contains(where: { $0.value >= 0x2E80 }) {
+                    pending.append((row[0], SQLiteRecordStore.indexCharacters(text)))
+                }
+            }
+            for (id, characters) in pending { try update.execute(arguments: [characters, id]) }
+            try db.execute(
+                sql: """
+                    INSERT INTO paragraph_index (rowid, tokens, chars)
+                    SELECT p.id, p.tokens, p.chars FROM paragraphs p JOIN versions v ON v.id = p.version_id WHERE v.is_current = 1
+                    """)
+        }
         return migrator
     }()
 
@@ -204,12 +227,12 @@ public final class SQLiteRecordStore: RecordStore, @unchecked Sendable {
         let superseded = try Row.fetchAll(
             db,
             sql:
-                "SELECT p.id, p.tokens FROM paragraphs p JOIN versions v ON v.id = p.version_id WHERE v.document_id = ? AND v.language = ? AND v.is_current = 1",
+                "SELECT p.id, p.tokens, p.chars FROM paragraphs p JOIN versions v ON v.id = p.version_id WHERE v.document_id = ? AND v.language = ? AND v.is_current = 1",
             arguments: [documentID, payload.language])
         for row in superseded {
             try db.execute(
-                sql: "INSERT INTO paragraph_index(paragraph_index, rowid, tokens) VALUES('delete', ?, ?)",
-                arguments: [row[0] as Int64, row[1] as String])
+                sql: "INSERT INTO paragraph_index(paragraph_index, rowid, tokens, chars) VALUES('delete', ?, ?, ?)",
+                arguments: [row[0] as Int64, row[1] as String, row[2] as String])
         }
         try db.execute(
             sql: "UPDATE versions SET is_current = 0 WHERE document_id = ? AND language = ?", arguments: [documentID, payload.language])
@@ -220,15 +243,18 @@ public final class SQLiteRecordStore: RecordStore, @unchecked Sendable {
         let versionID = db.lastInsertedRowID
         let paragraphs = payload.document.paragraphs.map { ($0, false) } + payload.document.footnotes.map { ($0, true) }
         let insertParagraph = try db.cachedStatement(
-            sql: "INSERT INTO paragraphs (version_id, ordinal, number, text, tokens, is_footnote) VALUES (?, ?, ?, ?, ?, ?)")
-        let insertIndex = try db.cachedStatement(sql: "INSERT INTO paragraph_index (rowid, tokens) VALUES (?, ?)")
+            sql: "INSERT INTO paragraphs (version_id, ordinal, number, text, tokens, is_footnote, chars) VALUES (?, ?, ?, ?, ?, ?, ?)")
+        let insertIndex = try db.cachedStatement(sql: "INSERT INTO paragraph_index (rowid, tokens, chars) VALUES (?, ?, ?)")
         let insertReference = try db.cachedStatement(
             sql: "INSERT INTO refs (paragraph_id, kind, ref_id, surface, start, \"end\") VALUES (?, ?, ?, ?, ?, ?)")
         for (ordinal, (paragraph, isFootnote)) in paragraphs.enumerated() {
             let tokens = SearchTokenizer.indexText(paragraph.text)
-            try insertParagraph.execute(arguments: [versionID, ordinal + 1, paragraph.number, paragraph.text, tokens, isFootnote])
+            let characters = SQLiteRecordStore.indexCharacters(paragraph.text)
+            try insertParagraph.execute(arguments: [
+                versionID, ordinal + 1, paragraph.number, paragraph.text, tokens, isFootnote, characters,
+            ])
             let paragraphID = db.lastInsertedRowID
-            try insertIndex.execute(arguments: [paragraphID, tokens])
+            try insertIndex.execute(arguments: [paragraphID, tokens, characters])
             for reference in paragraph.references {
                 try insertReference.execute(arguments: [
                     paragraphID, reference.kind, reference.id, reference.surface, reference.start, reference.end,
@@ -248,114 +274,9 @@ public final class SQLiteRecordStore: RecordStore, @unchecked Sendable {
         }
     }
 
-    /// The FTS5 expression for a token list: one phrase of quoted tokens, so user input is never FTS syntax.
-    static func matchExpression(_ tokens: [String]) -> String {
-        "\"" + tokens.map { $0.replacingOccurrences(of: "\"", with: "\"\"") }.joined(separator: " ") + "\""
-    }
-
-    public func search(_ query: SearchQuery) throws -> SearchResults {
-        let tokens = Array(SearchTokenizer.tokens(String(query.text.prefix(4096))).prefix(256))
-        guard !tokens.isEmpty else { return SearchResults(tokens: [], total: 0, hits: []) }
-        var conditions = ["paragraph_index MATCH ?"]
-        var arguments: [any DatabaseValueConvertible] = [SQLiteRecordStore.matchExpression(tokens)]
-        if let language = query.language {
-            conditions.append("v.language = ?")
-            arguments.append(language.rawValue)
-        }
-        if let prefix = query.symbolPrefix {
-            conditions.append("d.symbol LIKE ? ESCAPE '\\'")
-            arguments.append(
-                prefix.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "%", with: "\\%").replacingOccurrences(
-                    of: "_", with: "\\_") + "%")
-        }
-        if let reference = query.reference {
-            conditions.append("EXISTS (SELECT 1 FROM refs r WHERE r.paragraph_id = p.id AND r.ref_id = ?)")
-            arguments.append(reference)
-        }
-        if let submitters = query.submitters {
-            conditions.append(
-                "EXISTS (SELECT 1 FROM document_submitters s WHERE s.document_id = d.id AND s.actor IN (\(submitters.map { _ in "?" }.joined(separator: ","))))"
-            )
-            arguments += submitters.map { $0 as any DatabaseValueConvertible }
-            if submitters.isEmpty { conditions.append("0") }
-        }
-        if let from = query.from {
-            conditions.append("d.date >= ?")
-            arguments.append(from.description)
-        }
-        if let to = query.to {
-            conditions.append("d.date <= ?")
-            arguments.append(to.description)
-        }
-        if let type = query.type {
-            conditions.append("d.doc_type = ?")
-            arguments.append(type)
-        }
-        let filter = conditions.joined(separator: " AND ")
-        let from =
-            "FROM paragraph_index JOIN paragraphs p ON p.id = paragraph_index.rowid JOIN versions v ON v.id = p.version_id JOIN documents d ON d.id = v.document_id"
-        let filtered = conditions.count > 1
-        return try read { db in
-            // Without filters the index alone counts the matches; with filters the joins decide.
-            let total =
-                filtered
-                ? try Int.fetchOne(db, sql: "SELECT COUNT(*) \(from) WHERE \(filter)", arguments: StatementArguments(arguments)) ?? 0
-                : try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM paragraph_index WHERE paragraph_index MATCH ?", arguments: [arguments[0]])
-                    ?? 0
-            // Newest first: the index yields rowids in order, so a page needs no sort of all matches.
-            let rows = try Row.fetchAll(
-                db,
-                sql:
-                    "SELECT d.symbol, v.language, p.number, p.ordinal, d.date, d.title, p.text \(from) WHERE \(filter) ORDER BY paragraph_index.rowid DESC LIMIT ? OFFSET ?",
-                arguments: StatementArguments(arguments + [max(0, min(query.limit, 1000)), max(0, query.offset)]))
-            let hits = rows.map { row -> SearchHit in
-                let symbol: String = row[0], language: String = row[1], number: String? = row[2], text: String = row[6]
-                return SearchHit(
-                    symbol: symbol, language: language, paragraph: number, ordinal: row[3], date: row[4], title: row[5],
-                    snippet: SQLiteRecordStore.snippet(text, tokens: tokens),
-                    citation: SQLiteRecordStore.citation(symbol: symbol, number: number, ordinal: row[3], language: language))
-            }
-            return SearchResults(tokens: tokens, total: total, hits: hits)
-        }
-    }
-
     /// "NPT/CONF.2026/PC.III/WP.12, para. 9 (ZH)"; unnumbered paragraphs are cited by position.
     static func citation(symbol: String, number: String?, ordinal: Int, language: String) -> String {
         CitationText.format(symbol: symbol, number: number, ordinal: ordinal, language: language)
-    }
-
-    /// A window of about 160 characters around the first occurrence of the token phrase, the match wrapped in ⟦ ⟧.
-    static func snippet(_ text: String, tokens: [String]) -> String {
-        let spans = SearchTokenizer.spans(text)
-        let scalars = Array(text.unicodeScalars)
-        var match: (Int, Int)?
-        if tokens.count <= spans.count {
-            for start in 0...(spans.count - tokens.count) where spans[start].token == tokens[0] {
-                if (0..<tokens.count).allSatisfy({ spans[start + $0].token == tokens[$0] }) {
-                    match = (spans[start].start, spans[start + tokens.count - 1].end)
-                    break
-                }
-            }
-        }
-        guard var (from, to) = match else { return String(String.UnicodeScalarView(scalars.prefix(160))) }
-        if to < scalars.count && (scalars[to] == ")" || scalars[to] == "）") && from > 0
-            && scalars[..<to].contains(where: { $0 == "(" || $0 == "（" })
-        {
-            let opened = scalars[from..<to].filter { $0 == "(" || $0 == "（" }.count
-            let closed = scalars[from..<to].filter { $0 == ")" || $0 == "）" }.count
-            if opened > closed { to += 1 }
-        }
-        from = max(0, from)
-        let left = max(0, from - 70), right = min(scalars.count, to + 70)
-        var out = String.UnicodeScalarView()
-        if left > 0 { out.append("…") }
-        out.append(contentsOf: scalars[left..<from])
-        out.append("⟦")
-        out.append(contentsOf: scalars[from..<to])
-        out.append("⟧")
-        out.append(contentsOf: scalars[to..<right])
-        if right < scalars.count { out.append("…") }
-        return String(out)
     }
 
     public func evidence(for id: String) throws -> [EvidenceHit] {
@@ -462,12 +383,13 @@ public final class SQLiteRecordStore: RecordStore, @unchecked Sendable {
         }
     }
 
-    /// The number of paragraphs and FTS rows a bare FTS5 query finds, for benchmarks: the engine alone, no joins or filters.
-    public func bareMatchCount(tokens: [String], limit: Int) throws -> Int {
-        try read { db in
+    /// The rowids a bare FTS5 query finds for the parsed query (newest first, at most `limit`): the engine alone, for benchmarks.
+    public func bareMatchCount(query: String, limit: Int) throws -> Int {
+        guard let expression = SearchQueryParser.parse(query).expression else { return 0 }
+        return try read { db in
             try Int.fetchAll(
                 db, sql: "SELECT rowid FROM paragraph_index WHERE paragraph_index MATCH ? ORDER BY rowid DESC LIMIT ?",
-                arguments: [SQLiteRecordStore.matchExpression(tokens), limit]
+                arguments: [SQLiteRecordStore.ftsExpression(expression), limit]
             ).count
         }
     }

@@ -158,4 +158,11 @@ public struct ReferenceExtractor: Sendable {
             return Reference(kind: mention.kind, id: mention.id, surface: String(surface), start: range.start, end: range.end)
         }
     }
+
+    /// The identifiers a search query names, for concept search ("action 5 (c)" → `AP2010:5(c)`, "CTBT" → `CTBT`);
+    /// an article without its treaty is read as the NPT's, the treaty this record is about. Excluded words are left out.
+    public func searchConcepts(in query: String) -> [String] {
+        let text = SearchQueryParser.parse(query).conceptText
+        return Array(Set(references(in: text, defaultTreaty: "NPT").map(\.id).filter { !$0.isEmpty })).sorted()
+    }
 }

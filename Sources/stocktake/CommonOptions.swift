@@ -49,3 +49,5 @@ func json(_ value: some Encodable) throws -> String { try JSONFormat.render(valu
 func emit(_ text: String) {
     FileHandle.standardOutput.write(Data(text.utf8))
 }
+
+extension SearchSort: ExpressibleByArgument {}

@@ -150,6 +150,12 @@ struct SearchCommand: ParsableCommand {
     var to: String?
     @Option(name: .long, help: "Only this type: working-paper, resolution, conference-room-paper, information, document.")
     var type: String?
+    @Option(name: .long, help: "Only documents dated in this year.")
+    var year: Int?
+    @Option(name: .long, help: "Order: relevance (phrase and reference matches first, then BM25), newest or oldest.")
+    var sort: SearchSort?
+    @Flag(name: .long, help: "Match the words only, not also the paragraphs that refer to what the query names.")
+    var noConcepts = false
     @Option(name: .long, help: "Hits per page (1 to 1000).")
     var limit = 20
     @Option(name: .long, help: "Hits to skip.")
@@ -168,6 +174,9 @@ struct SearchCommand: ParsableCommand {
         search.from = try from.map { try parseDay($0) }
         search.to = try to.map { try parseDay($0) }
         search.type = type
+        search.year = year
+        search.sort = sort
+        search.useConcepts = !noConcepts
         search.limit = limit
         search.offset = offset
         let library = try options.openReader()
@@ -180,24 +189,12 @@ struct SearchCommand: ParsableCommand {
             let members = try library.registry.members(of: organization.id, asOf: try parseDay(nil)).members
             search.submitters = (search.submitters ?? []) + [organization.id] + members
         }
+        if !noConcepts { search.concepts = DocumentExtractor(registry: library.registry).references.searchConcepts(in: query) }
         let results = try library.store.search(search)
         switch format {
-        case .json:
-            struct Output: Encodable { let query: String, tokens: [String], total: Int, limit: Int, offset: Int, hits: [SearchHit] }
-            emit(
-                try json(
-                    Output(query: query, tokens: results.tokens, total: results.total, limit: limit, offset: offset, hits: results.hits)))
-        case .csv:
-            emit(csv(TableRows.searchHits(results.hits)))
-        case .text:
-            var out = results.hits.enumerated().map {
-                "\(offset + $0.offset + 1). \($0.element.citation)  \($0.element.date ?? "")\n   \($0.element.snippet)"
-            }
-            out.append(
-                results.tokens.isEmpty
-                    ? "The query has no searchable words."
-                    : "\(results.total) paragraph\(results.total == 1 ? "" : "s") match; showing \(results.hits.count) from \(offset + 1).")
-            emit(out.joined(separator: "\n") + "\n")
+        case .json: emit(try json(SearchPage(query: search, results: results)))
+        case .csv: emit(csv(TableRows.searchHits(results.hits)))
+        case .text: emit(SearchText.render(results, offset: offset))
         }
     }
 

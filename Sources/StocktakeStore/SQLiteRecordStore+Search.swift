@@ -1,0 +1,303 @@
+import Foundation
+import GRDB
+import StocktakeCore
+import StocktakeText
+
+/// Search: the parsed query as an FTS5 expression over Swift-made tokens, concept matches through the references,
+/// relevance (phrase first, then BM25), sorting, capped counts and facets.
+extension SQLiteRecordStore {
+    /// The FTS5 text of an expression: every token quoted, so nothing a user types is FTS syntax.
+    static func ftsExpression(_ expression: SearchExpression) -> String {
+        func quoted(_ tokens: [String]) -> String {
+            "\"" + tokens.map { $0.replacingOccurrences(of: "\"", with: "\"\"") }.joined(separator: " ") + "\""
+        }
+        switch expression {
+        case .phrase(let tokens): return "tokens : " + quoted(tokens)
+        case .prefix(let tokens): return "tokens : " + quoted(tokens) + " *"
+        case .character(let character): return "chars : " + quoted([character])
+        case .all(let parts): return "(" + parts.map(ftsExpression).joined(separator: " AND ") + ")"
+        case .any(let parts): return "(" + parts.map(ftsExpression).joined(separator: " OR ") + ")"
+        case .excluding(let kept, let dropped):
+            return "(" + ftsExpression(kept) + " NOT " + (dropped.count == 1 ? ftsExpression(dropped[0]) : ftsExpression(.any(dropped)))
+                + ")"
+        }
+    }
+
+    /// The distinct Han, kana and hangul characters of a text, space-separated: the index column that makes one-character queries exact.
+    static func indexCharacters(_ text: String) -> String {
+        var seen = Set<Unicode.Scalar>()
+        var out = String.UnicodeScalarView()
+        for scalar in FoldedText(text).scalars where scalar.isCJK && seen.insert(scalar).inserted {
+            if !out.isEmpty { out.append(" ") }
+            out.append(scalar)
+        }
+        return String(out)
+    }
+
+    /// The filters of a query as SQL over `p` (paragraphs), `v` (versions) and `d` (documents).
+    static func filterClause(_ query: SearchQuery) -> (sql: String, arguments: [any DatabaseValueConvertible]) {
+        var conditions: [String] = []
+        var arguments: [any DatabaseValueConvertible] = []
+        if let language = query.language {
+            conditions.append("v.language = ?")
+            arguments.append(language.rawValue)
+        }
+        if let prefix = query.symbolPrefix {
+            conditions.append("d.symbol LIKE ? ESCAPE '\\'")
+            arguments.append(
+                prefix.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "%", with: "\\%").replacingOccurrences(
+                    of: "_", with: "\\_") + "%")
+        }
+        if let reference = query.reference {
+            conditions.append("EXISTS (SELECT 1 FROM refs r2 WHERE r2.paragraph_id = p.id AND r2.ref_id = ?)")
+            arguments.append(reference)
+        }
+        if let submitters = query.submitters {
+            if submitters.isEmpty {
+                conditions.append("0")
+            } else {
+                conditions.append(
+                    "EXISTS (SELECT 1 FROM document_submitters s WHERE s.document_id = d.id AND s.actor IN (\(submitters.map { _ in "?" }.joined(separator: ","))))"
+                )
+                arguments += submitters.map { $0 as any DatabaseValueConvertible }
+            }
+        }
+        if let from = query.from {
+            conditions.append("d.date >= ?")
+            arguments.append(from.description)
+        }
+        if let to = query.to {
+            conditions.append("d.date <= ?")
+            arguments.append(to.description)
+        }
+        if let type = query.type {
+            conditions.append("d.doc_type = ?")
+            arguments.append(type)
+        }
+        if let year = query.year {
+            conditions.append("substr(d.date, 1, 4) = ?")
+            arguments.append(String(year))
+        }
+        return (conditions.joined(separator: " AND "), arguments)
+    }
+
+    /// One candidate paragraph: how it matched and what the facets need.
+    struct Candidate {
+        let id: Int64
+        var tier: Int
+        var score: Double?
+        var references: Set<String>
+        let language: String
+        let documentID: Int64
+        let symbol: String
+        let date: String?
+    }
+
+    public func search(_ query: SearchQuery) throws -> SearchResults {
+        let parsed = SearchQueryParser.parse(query.text)
+        let concepts = query.useConcepts ? Array(Set(query.concepts).sorted().prefix(16)) : []
+        guard parsed.expression != nil || !concepts.isEmpty else {
+            return SearchResults(
+                tokens: parsed.tokens, total: 0, totalIsCapped: false, hits: [], facets: SearchFacets(), concepts: [], notes: parsed.notes)
+        }
+        let cap = max(1, min(query.cap, SearchQuery.candidateCap))
+        let (filter, filterArguments) = SQLiteRecordStore.filterClause(query)
+        let joins = "JOIN versions v ON v.id = p.version_id JOIN documents d ON d.id = v.document_id"
+        let andFilter = filter.isEmpty ? "" : "AND \(filter)"
+        return try read { db in
+            var candidates: [Int64: Candidate] = [:]
+            var capped = false
+            /// Reads up to `cap` candidates (newest first) from a query giving id, score, ref, language, document id, symbol, date.
+            func collect(_ sql: String, _ arguments: [any DatabaseValueConvertible], tier: Int) throws {
+                let rows = try Row.fetchAll(db, sql: sql, arguments: StatementArguments(arguments + filterArguments + [cap + 1]))
+                if rows.count > cap { capped = true }
+                for row in rows.prefix(cap) {
+                    let id: Int64 = row[0]
+                    let score: Double? = row[1]
+                    let ref: String? = row[2]
+                    if var existing = candidates[id] {
+                        existing.tier = max(existing.tier, tier)
+                        if let score { existing.score = min(existing.score ?? score, score) }
+                        if let ref { existing.references.insert(ref) }
+                        candidates[id] = existing
+                    } else {
+                        candidates[id] = Candidate(
+                            id: id, tier: tier, score: score, references: ref.map { [$0] } ?? [], language: row[3], documentID: row[4],
+                            symbol: row[5], date: row[6])
+                    }
+                }
+            }
+            // The newest matches of the words, scored by BM25 (FTS5's rank: lower is better); phrase matches of the same words rank first.
+            let text = """
+                SELECT paragraph_index.rowid, paragraph_index.rank, NULL, v.language, d.id, d.symbol, d.date
+                FROM paragraph_index JOIN paragraphs p ON p.id = paragraph_index.rowid \(joins)
+                WHERE paragraph_index MATCH ? \(andFilter) ORDER BY paragraph_index.rowid DESC LIMIT ?
+                """
+            if let expression = parsed.expression {
+                try collect(text, [SQLiteRecordStore.ftsExpression(expression)], tier: 1)
+                if let phrase = expression.wordsAsPhrase {
+                    try collect(text, [SQLiteRecordStore.ftsExpression(.phrase(phrase))], tier: 2)
+                }
+            }
+            // Concepts: paragraphs in any language whose references name what the query names (current versions only).
+            if !concepts.isEmpty {
+                try collect(
+                    """
+                    SELECT DISTINCT r.paragraph_id, NULL, r.ref_id, v.language, d.id, d.symbol, d.date
+                    FROM refs r JOIN paragraphs p ON p.id = r.paragraph_id \(joins)
+                    WHERE r.ref_id IN (\(concepts.map { _ in "?" }.joined(separator: ","))) AND v.is_current = 1 \(andFilter)
+                    ORDER BY r.paragraph_id DESC LIMIT ?
+                    """,
+                    concepts.map { $0 as any DatabaseValueConvertible }, tier: 2)
+            }
+            var ranked = Array(candidates.values)
+            switch query.sort ?? (parsed.expression == nil ? .newest : .relevance) {
+            case .relevance:
+                ranked.sort { a, b in
+                    if a.tier != b.tier { return a.tier > b.tier }
+                    switch (a.score, b.score) {
+                    case (let x?, let y?) where x != y: return x < y
+                    case (.some, nil): return true
+                    case (nil, .some): return false
+                    default: return a.id > b.id
+                    }
+                }
+            case .newest: ranked.sort { ($0.date ?? "", $0.id) > ($1.date ?? "", $1.id) }
+            case .oldest: ranked.sort { ($0.date ?? "9999", $0.id) < ($1.date ?? "9999", $1.id) }
+            }
+            let page = Array(ranked.dropFirst(max(0, query.offset)).prefix(max(0, min(query.limit, 1000))))
+            let hits = try SQLiteRecordStore.hits(page, parsed: parsed, db)
+            let facets = try SQLiteRecordStore.facets(ranked, db)
+            return SearchResults(
+                tokens: parsed.tokens, total: ranked.count, totalIsCapped: capped, hits: hits, facets: facets, concepts: concepts,
+                notes: parsed.notes)
+        }
+    }
+
+    /// The page's hits with text, snippet and citation; a hit found only through a reference is highlighted there.
+    static func hits(_ page: [Candidate], parsed: ParsedSearch, _ db: Database) throws -> [SearchHit] {
+        try page.map { candidate in
+            guard
+                let row = try Row.fetchOne(
+                    db,
+                    sql:
+                        "SELECT p.number, p.ordinal, d.title, p.text FROM paragraphs p JOIN versions v ON v.id = p.version_id JOIN documents d ON d.id = v.document_id WHERE p.id = ?",
+                    arguments: [candidate.id])
+            else { throw StocktakeError(.store, "A paragraph found by search has gone from the database; run 'stocktake rebuild'.") }
+            let number: String? = row[0], ordinal: Int = row[1], text: String = row[3]
+            // A hit found through a reference alone is highlighted where it names the identifier.
+            var span = candidate.score == nil ? nil : SearchHighlighter.firstMatch(in: text, of: parsed.expression)
+            if span == nil, let reference = candidate.references.sorted().first {
+                span = try Row.fetchOne(
+                    db, sql: "SELECT start, \"end\" FROM refs WHERE paragraph_id = ? AND ref_id = ? ORDER BY start LIMIT 1",
+                    arguments: [candidate.id, reference]
+                ).map { ($0[0], $0[1]) }
+            }
+            return SearchHit(
+                symbol: candidate.symbol, language: candidate.language, paragraph: number, ordinal: ordinal, date: candidate.date,
+                title: row[2], snippet: SearchHighlighter.snippet(text, span: span),
+                citation: SQLiteRecordStore.citation(
+                    symbol: candidate.symbol, number: number, ordinal: ordinal, language: candidate.language),
+                matchedBy: candidate.references.sorted())
+        }
+    }
+
+    /// Counts of the candidates by language, document, year, submitter and referenced commitment; each adds up to the total (or, for
+    /// submitters and commitments, counts each hit once per value it has).
+    static func facets(_ candidates: [Candidate], _ db: Database) throws -> SearchFacets {
+        func top(_ counts: [String: Int], limit: Int = 20) -> [FacetCount] {
+            counts.map { FacetCount(value: $0.key, count: $0.value) }.sorted { ($0.count, $1.value) > ($1.count, $0.value) }.prefix(limit)
+                .map { $0 }
+        }
+        var languages: [String: Int] = [:], documents: [String: Int] = [:], years: [String: Int] = [:], perDocument: [Int64: Int] = [:]
+        for candidate in candidates {
+            languages[candidate.language, default: 0] += 1
+            documents[candidate.symbol, default: 0] += 1
+            years[candidate.date.map { String($0.prefix(4)) } ?? "undated", default: 0] += 1
+            perDocument[candidate.documentID, default: 0] += 1
+        }
+        var submitters: [String: Int] = [:]
+        var commitments: [String: Int] = [:]
+        if !candidates.isEmpty {
+            let documentIDs = "[" + perDocument.keys.map(String.init).joined(separator: ",") + "]"
+            for row in try Row.fetchAll(
+                db, sql: "SELECT document_id, actor FROM document_submitters WHERE document_id IN (SELECT value FROM json_each(?))",
+                arguments: [documentIDs])
+            {
+                submitters[row[1], default: 0] += perDocument[row[0]] ?? 0
+            }
+            let paragraphIDs = "[" + candidates.map { String($0.id) }.joined(separator: ",") + "]"
+            for row in try Row.fetchAll(
+                db,
+                sql: """
+                    SELECT ref_id, COUNT(DISTINCT paragraph_id) FROM refs
+                    WHERE kind = 'commitment' AND paragraph_id IN (SELECT value FROM json_each(?)) GROUP BY ref_id
+                    """,
+                arguments: [paragraphIDs])
+            {
+                commitments[row[0]] = row[1]
+            }
+        }
+        return SearchFacets(
+            languages: top(languages, limit: 6), documents: top(documents), years: top(years, limit: 40), submitters: top(submitters),
+            commitments: top(commitments))
+    }
+}
+
+/// Where a query's words stand in a paragraph, and the snippet around them.
+public enum SearchHighlighter {
+    /// The first place (Unicode scalar offsets) where the query's words as a phrase, else any of its terms, occur.
+    public static func firstMatch(in text: String, of expression: SearchExpression?) -> (Int, Int)? {
+        guard let expression else { return nil }
+        let spans = SearchTokenizer.spans(text)
+        var terms = expression.positiveTerms
+        if let phrase = expression.wordsAsPhrase { terms.insert(.phrase(phrase), at: 0) }
+        for term in terms {
+            switch term {
+            case .phrase(let tokens), .prefix(let tokens):
+                guard !tokens.isEmpty, tokens.count <= spans.count else { continue }
+                let isPrefix: Bool = { if case .prefix = term { return true } else { return false } }()
+                for start in 0...(spans.count - tokens.count) {
+                    let matches = (0..<tokens.count).allSatisfy { k in
+                        k == tokens.count - 1 && isPrefix
+                            ? spans[start + k].token.hasPrefix(tokens[k]) : spans[start + k].token == tokens[k]
+                    }
+                    if matches { return (spans[start].start, spans[start + tokens.count - 1].end) }
+                }
+            case .character(let character):
+                let scalars = Array(FoldedText(text).scalars)
+                if let index = scalars.firstIndex(where: { String($0) == character }) {
+                    let folded = FoldedText(text)
+                    let range = folded.originalRange(index, index + 1)
+                    return (range.start, range.end)
+                }
+            default: continue
+            }
+        }
+        return nil
+    }
+
+    /// A window of about 160 characters around `span`, the span wrapped in ⟦ ⟧; the paragraph's start when there is no span.
+    public static func snippet(_ text: String, span: (Int, Int)?) -> String {
+        let scalars = Array(text.unicodeScalars)
+        guard var (from, to) = span, from < to, to <= scalars.count else { return String(String.UnicodeScalarView(scalars.prefix(160))) }
+        if to < scalars.count && (scalars[to] == ")" || scalars[to] == "）") && from > 0
+            && scalars[..<to].contains(where: { $0 == "(" || $0 == "（" })
+        {
+            let opened = scalars[from..<to].filter { $0 == "(" || $0 == "（" }.count
+            let closed = scalars[from..<to].filter { $0 == ")" || $0 == "）" }.count
+            if opened > closed { to += 1 }
+        }
+        from = max(0, from)
+        let left = max(0, from - 70), right = min(scalars.count, to + 70)
+        var out = String.UnicodeScalarView()
+        if left > 0 { out.append("…") }
+        out.append(contentsOf: scalars[left..<from])
+        out.append("⟦")
+        out.append(contentsOf: scalars[from..<to])
+        out.append("⟧")
+        out.append(contentsOf: scalars[to..<right])
+        if right < scalars.count { out.append("…") }
+        return String(out)
+    }
+}

@@ -1,0 +1,126 @@
+import Foundation
+import StocktakeCore
+import StocktakeStore
+import StocktakeText
+import Testing
+
+@Suite("The search box's language, relevance, one-character and concept search, and facets, over a real SQLite file", .serialized)
+struct SearchLanguageTests {
+    let fixture = try! LibraryFixture()
+
+    /// Ingests plain-text documents of one numbered paragraph each, in order (the last is the newest).
+    func ingest(_ paragraphs: [String], language: String = "en") throws {
+        for (index, paragraph) in paragraphs.enumerated() {
+            let url = fixture.home.appendingPathComponent("extra-\(UUID().uuidString).txt")
+            try Data("TEST/DOC.\(index + 1)\n\n1. \(paragraph)\n".utf8).write(to: url)
+            _ = try fixture.library.ingest(file: url, symbol: "TEST/DOC.\(index + 1)", language: try Language(parsing: language))
+        }
+    }
+
+    func run(_ text: String, concepts: Bool = false, sort: SearchSort? = nil, cap: Int = SearchQuery.candidateCap) throws -> SearchResults {
+        var query = SearchQuery(text: text)
+        query.limit = 1000
+        query.sort = sort
+        query.cap = cap
+        if concepts { query.concepts = DocumentExtractor(registry: LibraryFixture.registry).references.searchConcepts(in: text) }
+        return try fixture.library.store.search(query)
+    }
+
+    func symbols(_ results: SearchResults) -> [String] { results.hits.map(\.symbol) }
+
+    @Test("words are all required, a quoted phrase must stand in order, OR gives alternatives, -word excludes, parentheses group")
+    func operators() throws {
+        try ingest([
+            "Verification of nuclear disarmament needs trust.", "Nuclear disarmament verification is the subject here.",
+            "Disarmament alone, without the other words.", "Verification and trust, but no weapons.",
+        ])
+        #expect(Set(symbols(try run("nuclear disarmament verification"))) == ["TEST/DOC.1", "TEST/DOC.2"])
+        #expect(symbols(try run("\"nuclear disarmament verification\"")) == ["TEST/DOC.2"])
+        #expect(Set(symbols(try run("verification -nuclear"))) == ["TEST/DOC.4"])
+        #expect(Set(symbols(try run("trust (nuclear OR alone)"))) == ["TEST/DOC.1"])
+        #expect(Set(symbols(try run("subject OR alone"))) == ["TEST/DOC.2", "TEST/DOC.3"])
+        #expect(Set(symbols(try run("-\"nuclear disarmament\" verification"))) == ["TEST/DOC.4"])
+        #expect(Set(symbols(try run("verif* -(disarmament)"))) == ["TEST/DOC.4"], "a prefix matches the beginning of words")
+        #expect(Set(symbols(try run("disarm* nothing"))).isEmpty)
+    }
+
+    @Test("a broken query is repaired and says how, in one sentence; a query that only excludes finds nothing and says why")
+    func repairs() throws {
+        try ingest(["Nuclear disarmament verification is the subject here."])
+        let unclosed = try run("\"disarmament verification")
+        #expect(symbols(unclosed) == ["TEST/DOC.1"])
+        #expect(unclosed.notes == ["A quotation mark was not closed, so the rest of the query was read as one phrase."])
+        let parenthesis = try run("(subject OR nothing")
+        #expect(symbols(parenthesis) == ["TEST/DOC.1"] && parenthesis.notes.first?.contains("parenthesis was not closed") == true)
+        let onlyExcluded = try run("-nuclear")
+        #expect(onlyExcluded.total == 0 && onlyExcluded.notes.first?.contains("only exclude") == true)
+        for hostile in [
+            "NEAR(a b)", "tokens : x", "chars : 核", "\"\"", "((((", "))", "* * *", "OR OR", "a AND NOT b", "-",
+            String(repeating: "(", count: 5_000),
+        ] {
+            _ = try run(hostile)
+        }
+    }
+
+    @Test("a paragraph with the phrase ranks above one with the words scattered, though it is older; --sort newest puts it back")
+    func ranking() throws {
+        try ingest([
+            "The committee discussed nuclear disarmament verification at length.",
+            "Verification matters; the disarmament debate is old; nuclear risks grow.",
+        ])
+        let relevant = try run("nuclear disarmament verification")
+        #expect(symbols(relevant) == ["TEST/DOC.1", "TEST/DOC.2"])
+        #expect(relevant.hits[0].snippet.contains("⟦nuclear disarmament verification⟧"))
+        #expect(symbols(try run("nuclear disarmament verification", sort: .newest)).count == 2)
+    }
+
+    @Test(
+        "a one-character Chinese query finds exactly the paragraphs that contain the character", arguments: ["核", "军", "约", "的", "国", "审"])
+    func oneCharacter(_ character: String) throws {
+        let text = try String(contentsOf: LibraryFixture.corpus, encoding: .utf8)
+        let document = DocumentExtractor(registry: LibraryFixture.registry).extract(text: text)
+        let expected = (document.paragraphs + document.footnotes).filter {
+            $0.text.precomposedStringWithCompatibilityMapping.contains(character)
+        }
+        let results = try run(character)
+        #expect(!expected.isEmpty)
+        #expect(results.total == expected.count, "\(character): \(results.total) found, \(expected.count) contain it")
+        #expect(Set(results.hits.compactMap(\.paragraph)) == Set(expected.compactMap(\.number)))
+        #expect(results.hits.allSatisfy { $0.snippet.contains("⟦\(character)⟧") })
+    }
+
+    @Test("an English query for action 5 (c) also finds the Chinese corpus paragraph that cites it, and says so; --no-concepts does not")
+    func concepts() throws {
+        let results = try run("action 5 (c)", concepts: true)
+        #expect(results.concepts == ["AP2010:5(c)"])
+        let chinese = results.hits.filter { $0.language == "zh" }
+        #expect(!chinese.isEmpty)
+        #expect(chinese.allSatisfy { $0.matchedBy == ["AP2010:5(c)"] && $0.snippet.contains("⟦") })
+        #expect(Set(results.hits.map(\.language)) == ["en", "fr", "es", "ru", "ar", "zh"])
+        #expect(try run("action 5 (c)", concepts: false).hits.allSatisfy { $0.language != "zh" })
+        #expect(try run("treaty -CTBT", concepts: true).concepts.isEmpty, "an excluded name is not a concept")
+        let article = try run("第六条", concepts: true)
+        #expect(article.concepts == ["NPT:VI"] && Set(article.hits.map(\.language)).count == 6)
+    }
+
+    @Test("facets count every hit by language and year, and name submitters, documents and commitments")
+    func facets() throws {
+        let results = try run("2010")
+        #expect(results.total > 5)
+        #expect(results.facets.languages.reduce(0) { $0 + $1.count } == results.total)
+        #expect(results.facets.years.reduce(0) { $0 + $1.count } == results.total)
+        #expect(results.facets.documents.reduce(0) { $0 + $1.count } == results.total)
+        #expect(results.facets.submitters.map(\.value).contains("NAM"))
+        #expect(results.facets.commitments.contains { $0.value == "AP2010:5(c)" })
+        #expect(
+            results.facets.languages
+                == results.facets.languages.sorted { $0.count > $1.count || ($0.count == $1.count && $0.value < $1.value) })
+    }
+
+    @Test("counting stops at the cap and says so")
+    func cappedCount() throws {
+        let capped = try run("2010", cap: 3)
+        #expect(capped.total == 3 && capped.totalIsCapped)
+        #expect(!(try run("2010")).totalIsCapped)
+    }
+}
