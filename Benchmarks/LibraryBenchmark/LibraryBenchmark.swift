@@ -52,11 +52,22 @@ enum GeneratedLibrary {
         return (try! RecordKeeper(home: home, store: store, registry: registry), home)
     }
 
-    /// A library of `paragraphSize` paragraphs, built once for the search benchmarks.
+    /// A library of `paragraphSize` paragraphs for the search benchmarks, built once and kept in the temporary folder
+    /// (each benchmark runs in its own process; the folder's name carries the size and the schema, and a marker file
+    /// says the build finished).
     nonisolated(unsafe) static let large: (RecordKeeper, SQLiteRecordStore) = {
-        let (library, _) = freshLibrary()
-        for n in 0..<(paragraphSize / 80) { _ = try! library.record(payload(n)) }
-        return (library, library.store as! SQLiteRecordStore)
+        let home = FileManager.default.temporaryDirectory.appendingPathComponent("stocktake-bench-library-\(paragraphSize)-schema5")
+        let marker = home.appendingPathComponent("complete")
+        if !FileManager.default.fileExists(atPath: marker.path) {
+            try? FileManager.default.removeItem(at: home)
+            let store = try! SQLiteRecordStore(path: home.appendingPathComponent("stocktake.sqlite").path)
+            let library = try! RecordKeeper(home: home, store: store, registry: registry)
+            for n in 0..<(paragraphSize / 80) { _ = try! library.record(payload(n)) }
+            FileManager.default.createFile(atPath: marker.path, contents: Data())
+        }
+        let store = try! SQLiteRecordStore(path: home.appendingPathComponent("stocktake.sqlite").path)
+        let library = try! RecordKeeper(home: home, store: store, registry: registry)
+        return (library, store)
     }()
 
     static let queries = [

@@ -153,7 +153,8 @@ struct SitePages {
             "query": form.q ?? "", "ref": form.ref ?? "", "hasQuery": !(form.q ?? "").isEmpty,
             "total": (results.totalIsCapped ? catalogue.text("search.moreThan") + " " : "") + NumberText.grouped(results.total),
             "tokens": results.tokens, "hits": hits, "start": query.offset + 1, "notes": results.notes, "facets": facets,
-            "concepts": results.concepts.joined(separator: ", "), "noConcepts": form.link(path, ["concepts": "off"]),
+            "concepts": results.concepts.isEmpty ? false : results.concepts.joined(separator: ", "),
+            "noConcepts": form.link(path, ["concepts": "off"]),
             "languages": Language.allCases.map {
                 ["code": $0.rawValue, "name": $0.rawValue.uppercased(), "selected": $0.rawValue == form.language]
             },

@@ -57,8 +57,9 @@ public enum SearchSort: String, Sendable, Codable, CaseIterable {
 
 /// A search over the paragraphs of the library.
 public struct SearchQuery: Sendable {
-    /// The most candidates a query ranks, counts and facets; a larger total is reported as "more than" this.
-    public static let candidateCap = 10_000
+    /// The most matches a query counts, ranks and describes in facets: the newest this many of each part of the query
+    /// (its words, their phrase, the concepts it names); a larger total is reported as "more than" this.
+    public static let candidateCap = 1_000
 
     /// The query as typed: words (all required), "phrases", OR, -word, parentheses, word*.
     public var text: String

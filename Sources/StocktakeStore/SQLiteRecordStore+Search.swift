@@ -109,9 +109,16 @@ extension SQLiteRecordStore {
             var capped = false
             /// Reads up to `cap` candidates (newest first) from a query giving id, score, ref, language, document id, symbol, date.
             func collect(_ sql: String, _ arguments: [any DatabaseValueConvertible], tier: Int) throws {
-                let rows = try Row.fetchAll(db, sql: sql, arguments: StatementArguments(arguments + filterArguments + [cap + 1]))
-                if rows.count > cap { capped = true }
-                for row in rows.prefix(cap) {
+                // A cached statement and a cursor: rows are read in place, not copied.
+                let statement = try db.cachedStatement(sql: sql)
+                let rows = try Row.fetchCursor(statement, arguments: StatementArguments(arguments + filterArguments + [cap + 1]))
+                var read = 0
+                while let row = try rows.next() {
+                    read += 1
+                    if read > cap {
+                        capped = true
+                        break
+                    }
                     let id: Int64 = row[0]
                     let score: Double? = row[1]
                     let ref: String? = row[2]
@@ -135,15 +142,24 @@ extension SQLiteRecordStore {
                 """
             if let expression = parsed.expression {
                 try collect(text, [SQLiteRecordStore.ftsExpression(expression)], tier: 1)
-                if let phrase = expression.wordsAsPhrase {
-                    try collect(text, [SQLiteRecordStore.ftsExpression(.phrase(phrase))], tier: 2)
+                // Phrase matches are among the word matches: only those already collected move up a tier.
+                if let phrase = expression.wordsAsPhrase, let oldest = candidates.keys.min() {
+                    for id in try Int64.fetchAll(
+                        db.cachedStatement(
+                            sql:
+                                "SELECT rowid FROM paragraph_index WHERE paragraph_index MATCH ? AND rowid >= ? ORDER BY rowid DESC LIMIT 100000"
+                        ),
+                        arguments: [SQLiteRecordStore.ftsExpression(.phrase(phrase)), oldest])
+                    {
+                        candidates[id]?.tier = 2
+                    }
                 }
             }
             // Concepts: paragraphs in any language whose references name what the query names (current versions only).
             if !concepts.isEmpty {
                 try collect(
                     """
-                    SELECT DISTINCT r.paragraph_id, NULL, r.ref_id, v.language, d.id, d.symbol, d.date
+                    SELECT r.paragraph_id, NULL, r.ref_id, v.language, d.id, d.symbol, d.date
                     FROM refs r JOIN paragraphs p ON p.id = r.paragraph_id \(joins)
                     WHERE r.ref_id IN (\(concepts.map { _ in "?" }.joined(separator: ","))) AND v.is_current = 1 \(andFilter)
                     ORDER BY r.paragraph_id DESC LIMIT ?
@@ -176,28 +192,33 @@ extension SQLiteRecordStore {
 
     /// The page's hits with text, snippet and citation; a hit found only through a reference is highlighted there.
     static func hits(_ page: [Candidate], parsed: ParsedSearch, _ db: Database) throws -> [SearchHit] {
-        try page.map { candidate in
-            guard
-                let row = try Row.fetchOne(
-                    db,
-                    sql:
-                        "SELECT p.number, p.ordinal, d.title, p.text FROM paragraphs p JOIN versions v ON v.id = p.version_id JOIN documents d ON d.id = v.document_id WHERE p.id = ?",
-                    arguments: [candidate.id])
-            else { throw StocktakeError(.store, "A paragraph found by search has gone from the database; run 'stocktake rebuild'.") }
-            let number: String? = row[0], ordinal: Int = row[1], text: String = row[3]
+        guard !page.isEmpty else { return [] }
+        var stored: [Int64: (number: String?, ordinal: Int, title: String?, text: String)] = [:]
+        let rows = try Row.fetchCursor(
+            db.cachedStatement(
+                sql: """
+                    SELECT p.id, p.number, p.ordinal, d.title, p.text FROM json_each(?) j JOIN paragraphs p ON p.id = j.value
+                    JOIN versions v ON v.id = p.version_id JOIN documents d ON d.id = v.document_id
+                    """),
+            arguments: ["[" + page.map { String($0.id) }.joined(separator: ",") + "]"])
+        while let row = try rows.next() { stored[row[0]] = (row[1], row[2], row[3], row[4]) }
+        return try page.map { candidate in
+            guard let paragraph = stored[candidate.id] else {
+                throw StocktakeError(.store, "A paragraph found by search has gone from the database; run 'stocktake rebuild'.")
+            }
             // A hit found through a reference alone is highlighted where it names the identifier.
-            var span = candidate.score == nil ? nil : SearchHighlighter.firstMatch(in: text, of: parsed.expression)
+            var span = candidate.score == nil ? nil : SearchHighlighter.firstMatch(in: paragraph.text, of: parsed.expression)
             if span == nil, let reference = candidate.references.sorted().first {
                 span = try Row.fetchOne(
-                    db, sql: "SELECT start, \"end\" FROM refs WHERE paragraph_id = ? AND ref_id = ? ORDER BY start LIMIT 1",
+                    db.cachedStatement(sql: "SELECT start, \"end\" FROM refs WHERE paragraph_id = ? AND ref_id = ? ORDER BY start LIMIT 1"),
                     arguments: [candidate.id, reference]
                 ).map { ($0[0], $0[1]) }
             }
             return SearchHit(
-                symbol: candidate.symbol, language: candidate.language, paragraph: number, ordinal: ordinal, date: candidate.date,
-                title: row[2], snippet: SearchHighlighter.snippet(text, span: span),
+                symbol: candidate.symbol, language: candidate.language, paragraph: paragraph.number, ordinal: paragraph.ordinal,
+                date: candidate.date, title: paragraph.title, snippet: SearchHighlighter.snippet(paragraph.text, span: span),
                 citation: SQLiteRecordStore.citation(
-                    symbol: candidate.symbol, number: number, ordinal: ordinal, language: candidate.language),
+                    symbol: candidate.symbol, number: paragraph.number, ordinal: paragraph.ordinal, language: candidate.language),
                 matchedBy: candidate.references.sorted())
         }
     }
@@ -221,18 +242,19 @@ extension SQLiteRecordStore {
         if !candidates.isEmpty {
             let documentIDs = "[" + perDocument.keys.map(String.init).joined(separator: ",") + "]"
             for row in try Row.fetchAll(
-                db, sql: "SELECT document_id, actor FROM document_submitters WHERE document_id IN (SELECT value FROM json_each(?))",
+                db.cachedStatement(
+                    sql: "SELECT document_id, actor FROM document_submitters WHERE document_id IN (SELECT value FROM json_each(?))"),
                 arguments: [documentIDs])
             {
                 submitters[row[1], default: 0] += perDocument[row[0]] ?? 0
             }
             let paragraphIDs = "[" + candidates.map { String($0.id) }.joined(separator: ",") + "]"
             for row in try Row.fetchAll(
-                db,
-                sql: """
-                    SELECT ref_id, COUNT(DISTINCT paragraph_id) FROM refs
-                    WHERE kind = 'commitment' AND paragraph_id IN (SELECT value FROM json_each(?)) GROUP BY ref_id
-                    """,
+                db.cachedStatement(
+                    sql: """
+                        SELECT ref_id, COUNT(DISTINCT paragraph_id) FROM refs
+                        WHERE kind = 'commitment' AND paragraph_id IN (SELECT value FROM json_each(?)) GROUP BY ref_id
+                        """),
                 arguments: [paragraphIDs])
             {
                 commitments[row[0]] = row[1]

@@ -124,6 +124,14 @@ public final class SQLiteRecordStore: RecordStore, @unchecked Sendable {
                     SELECT p.id, p.tokens, p.chars FROM paragraphs p JOIN versions v ON v.id = p.version_id WHERE v.is_current = 1
                     """)
         }
+        migrator.registerMigration("v6: references by paragraph cover their kind and identifier (search facets read the index alone)") {
+            db in
+            try db.execute(
+                sql: """
+                    DROP INDEX refs_by_paragraph;
+                    CREATE INDEX refs_by_paragraph ON refs(paragraph_id, kind, ref_id);
+                    """)
+        }
         return migrator
     }()
 

@@ -47,8 +47,8 @@ struct DeclareCommand: ParsableCommand {
         var state: String
         @Option(name: .long, help: "What the declaration covers, in your words.")
         var title: String
-        @Option(name: .long, help: "The author key that signs the commitment (needs the declarant role).")
-        var author: String
+        @Option(name: .long, help: "The author key that signs the commitment (needs the declarant role; default: the operator's key).")
+        var author: String = KeyFiles.operatorAuthor
         @Option(name: .long, help: "Output format: text or json.")
         var format: OutputFormat = .text
         @OptionGroup var options: LibraryOptions
@@ -111,8 +111,8 @@ struct DeclareCommand: ParsableCommand {
 
         @Argument(help: "The reveal bundle (JSON).")
         var file: String
-        @Option(name: .long, help: "The author key that signs the reveal (needs the declarant role).")
-        var author: String
+        @Option(name: .long, help: "The author key that signs the reveal (needs the declarant role; default: the operator's key).")
+        var author: String = KeyFiles.operatorAuthor
         @OptionGroup var options: LibraryOptions
 
         func run() throws {

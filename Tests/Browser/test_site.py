@@ -56,3 +56,45 @@ def test_search_works_without_javascript(server, browser):
     box.submit()
     assert "/search?q=" in browser.current_url
     assert browser.find_elements(By.CSS_SELECTOR, "li.hit")
+
+
+def test_search_facets_narrow_and_concepts_are_marked(server, browser):
+    visit(browser, server.base + "/search?q=" + urllib.parse.quote("action 5 (c)"))
+    hits = browser.find_elements(By.CSS_SELECTOR, "li.hit")
+    assert hits, "the English query finds the Chinese paragraph through its reference"
+    assert "AP2010:5(c)" in browser.page_source and "matched by reference" in browser.page_source
+    facet = browser.find_element(By.CSS_SELECTOR, ".facet a[href*='language=zh']")
+    facet.click()
+    assert "language=zh" in browser.current_url
+    assert all("(ZH)" in hit.find_element(By.CSS_SELECTOR, "a.cite").text for hit in browser.find_elements(By.CSS_SELECTOR, "li.hit"))
+    words_only = browser.find_element(By.LINK_TEXT, "match the words only")
+    words_only.click()
+    assert "concepts=off" in browser.current_url
+    assert browser.find_elements(By.CSS_SELECTOR, "li.hit") == []
+    assert "Also found through" not in browser.page_source
+    screenshot(browser, "site-search-facets.png")
+
+
+def test_declaration_pages_show_what_is_sealed(home, browser):
+    home.run("keys", "add-author", "ministry", "--role", "declarant")
+    table = home.path / "declaration.csv"
+    table.write_text("category,count:integer\ntotal,30\ndeployed,10\nstored,20\n")
+    home.run("declare", "commit", str(table), "--state", "FRA", "--title", "Warheads by status", "--author", "ministry")
+    reveal = home.run("declare", "reveal", "1", "--rows", "1")
+    bundle = home.path / "stage1.json"
+    bundle.write_text(reveal)
+    home.run("declare", "publish", str(bundle), "--author", "ministry")
+    from conftest import Server
+    running = Server(home)
+    try:
+        for prefix in ("", "/zh"):
+            visit(browser, running.base + prefix + "/declarations")
+            link = browser.find_element(By.CSS_SELECTOR, "a[href$='/declarations/1']")
+            link.click()
+            assert "Warheads by status" in browser.find_element(By.TAG_NAME, "h1").text
+            cells = [cell.text for cell in browser.find_elements(By.CSS_SELECTOR, "table tbody td")]
+            assert "total" in cells and "30" in cells
+            assert "deployed" not in browser.page_source and "20" not in cells, "sealed rows stay sealed"
+            screenshot(browser, f"site-declaration{prefix.replace('/', '-')}.png")
+    finally:
+        running.stop()
