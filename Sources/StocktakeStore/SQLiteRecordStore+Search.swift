@@ -4,8 +4,93 @@ import StocktakeCore
 import StocktakeText
 
 /// Search: the parsed query as an FTS5 expression over Swift-made tokens, concept matches through the references,
-/// relevance (phrase first, then BM25), sorting, capped counts and facets.
+/// relevance (phrase first, then BM25 computed here), sorting, capped counts and facets.
 extension SQLiteRecordStore {
+    /// SQL counting the space-separated tokens of a column.
+    static func tokenCountSQL(_ column: String) -> String {
+        "CASE WHEN \(column) = '' THEN 0 ELSE length(\(column)) - length(replace(\(column), ' ', '')) + 1 END"
+    }
+
+    /// The number of space-separated tokens in an index text.
+    static func tokenCount(_ tokens: String) -> Int {
+        tokens.isEmpty ? 0 : tokens.utf8.reduce(1) { $0 + ($1 == 0x20 ? 1 : 0) }
+    }
+
+    /// The distinct terms of a paragraph's two index columns (tokens and characters), as FTS5 counts documents per term.
+    static func distinctTerms(_ tokens: String, _ characters: String) -> Set<String> {
+        var terms = Set<String>()
+        for token in tokens.split(separator: " ") { terms.insert(String(token)) }
+        for character in characters.split(separator: " ") { terms.insert(String(character)) }
+        return terms
+    }
+
+    /// Keeps what BM25 needs as the index changes: indexed paragraphs, their tokens, and the paragraphs holding each term.
+    static func adjustIndexStatistics(rows: Int, tokens: Int, terms: [String: Int], _ db: Database) throws {
+        try db.execute(
+            sql: """
+                UPDATE meta SET value = CAST(CAST(value AS INTEGER) + ? AS TEXT) WHERE key = 'indexed_rows';
+                UPDATE meta SET value = CAST(CAST(value AS INTEGER) + ? AS TEXT) WHERE key = 'indexed_tokens';
+                """, arguments: [rows, tokens])
+        let upsert = try db.cachedStatement(
+            sql: "INSERT INTO term_stats (term, docs) VALUES (?, ?) ON CONFLICT (term) DO UPDATE SET docs = docs + excluded.docs")
+        for (term, change) in terms where change != 0 { try upsert.execute(arguments: [term, change]) }
+    }
+
+    /// BM25 (k1 = 1.2, b = 0.75, IDF = ln(1 + (N − df + 0.5) / (df + 0.5))) over the same tokens on every engine:
+    /// the weights of the query's tokens, from the index's own counts.
+    struct Scorer {
+        static let k1 = 1.2
+        static let b = 0.75
+        let weights: [Substring: Double]
+        let averageLength: Double
+
+        init(tokens: Set<String>, _ db: Database) throws {
+            let rows = Double(try String.fetchOne(db.cachedStatement(sql: "SELECT value FROM meta WHERE key = 'indexed_rows'")) ?? "0") ?? 0
+            let total = Double(try String.fetchOne(db.cachedStatement(sql: "SELECT value FROM meta WHERE key = 'indexed_tokens'")) ?? "0") ?? 0
+            var weights: [Substring: Double] = [:]
+            let frequency = try db.cachedStatement(sql: "SELECT docs FROM term_stats WHERE term = ?")
+            for token in tokens {
+                let documents = Double(try Int.fetchOne(frequency, arguments: [token]) ?? 0)
+                weights[Substring(token)] = log(1 + (rows - documents + 0.5) / (documents + 0.5))
+            }
+            self.weights = weights
+            averageLength = rows > 0 ? max(1, total / rows) : 1
+        }
+
+        /// The score of a paragraph from its index text (higher is better).
+        func score(_ tokens: String, characters: String) -> Double {
+            guard !weights.isEmpty else { return 0 }
+            var counts: [Substring: Int] = [:]
+            var length = 0
+            for token in tokens.split(separator: " ") {
+                length += 1
+                if weights[token] != nil { counts[token, default: 0] += 1 }
+            }
+            for character in characters.split(separator: " ") where weights[character] != nil && counts[character] == nil {
+                counts[character] = 1
+            }
+            let norm = Scorer.k1 * (1 - Scorer.b + Scorer.b * Double(length) / averageLength)
+            return counts.reduce(0.0) { sum, item in
+                let tf = Double(item.value)
+                return sum + (weights[item.key] ?? 0) * tf * (Scorer.k1 + 1) / (tf + norm)
+            }
+        }
+    }
+
+    /// The tokens a query scores by: its words' and phrases' tokens, its characters, and the whole tokens before a prefix.
+    static func scoringTokens(_ expression: SearchExpression?) -> Set<String> {
+        var tokens = Set<String>()
+        for term in expression?.positiveTerms ?? [] {
+            switch term {
+            case .phrase(let words): tokens.formUnion(words)
+            case .prefix(let words): tokens.formUnion(words.dropLast())
+            case .character(let character): tokens.insert(character)
+            default: break
+            }
+        }
+        return tokens
+    }
+
     /// The FTS5 text of an expression: every token quoted, so nothing a user types is FTS syntax.
     static func ftsExpression(_ expression: SearchExpression) -> String {
         func quoted(_ tokens: [String]) -> String {
@@ -105,6 +190,7 @@ extension SQLiteRecordStore {
         let joins = "JOIN versions v ON v.id = p.version_id JOIN documents d ON d.id = v.document_id"
         let andFilter = filter.isEmpty ? "" : "AND \(filter)"
         return try read { db in
+            let scorer = try Scorer(tokens: SQLiteRecordStore.scoringTokens(parsed.expression), db)
             var candidates: [Int64: Candidate] = [:]
             var capped = false
             /// Reads up to `cap` candidates (newest first) from a query giving id, score, ref, language, document id, symbol, date.
@@ -120,7 +206,8 @@ extension SQLiteRecordStore {
                         break
                     }
                     let id: Int64 = row[0]
-                    let score: Double? = row[1]
+                    let tokens: String? = row[1]
+                    let score: Double? = tokens.map { -scorer.score($0, characters: row[7] ?? "") }
                     let ref: String? = row[2]
                     if var existing = candidates[id] {
                         existing.tier = max(existing.tier, tier)
@@ -134,9 +221,9 @@ extension SQLiteRecordStore {
                     }
                 }
             }
-            // The newest matches of the words, scored by BM25 (FTS5's rank: lower is better); phrase matches of the same words rank first.
+            // The newest matches of the words, scored by BM25 (negated, so lower is better); phrase matches of the same words rank first.
             let text = """
-                SELECT paragraph_index.rowid, paragraph_index.rank, NULL, v.language, d.id, d.symbol, d.date
+                SELECT paragraph_index.rowid, p.tokens, NULL, v.language, d.id, d.symbol, d.date, p.chars
                 FROM paragraph_index JOIN paragraphs p ON p.id = paragraph_index.rowid \(joins)
                 WHERE paragraph_index MATCH ? \(andFilter) ORDER BY paragraph_index.rowid DESC LIMIT ?
                 """
@@ -159,7 +246,7 @@ extension SQLiteRecordStore {
             if !concepts.isEmpty {
                 try collect(
                     """
-                    SELECT r.paragraph_id, NULL, r.ref_id, v.language, d.id, d.symbol, d.date
+                    SELECT r.paragraph_id, NULL, r.ref_id, v.language, d.id, d.symbol, d.date, NULL
                     FROM refs r JOIN paragraphs p ON p.id = r.paragraph_id \(joins)
                     WHERE r.ref_id IN (\(concepts.map { _ in "?" }.joined(separator: ","))) AND v.is_current = 1 \(andFilter)
                     ORDER BY r.paragraph_id DESC LIMIT ?
@@ -321,5 +408,39 @@ public enum SearchHighlighter {
         out.append(contentsOf: scalars[to..<right])
         if right < scalars.count { out.append("…") }
         return String(out)
+    }
+}
+
+extension SQLiteRecordStore {
+    /// Differences between the statistics BM25 reads and the index itself (documents per term, rows, tokens); empty when they agree.
+    /// It reads the whole index, so it is for tests and `stocktake rebuild`, not for every search.
+    public func indexStatisticsProblems() throws -> [String] {
+        try read { db in
+            var problems: [String] = []
+            try db.execute(sql: "CREATE VIRTUAL TABLE IF NOT EXISTS temp.index_terms USING fts5vocab(main, 'paragraph_index', 'row')")
+            let mismatched = try Int.fetchOne(
+                db,
+                sql: """
+                    SELECT COUNT(*) FROM (
+                        SELECT term, doc FROM temp.index_terms
+                        EXCEPT SELECT term, docs FROM term_stats WHERE docs > 0
+                        UNION ALL
+                        SELECT term, docs FROM term_stats WHERE docs > 0
+                        EXCEPT SELECT term, doc FROM temp.index_terms)
+                    """) ?? 0
+            if mismatched > 0 { problems.append("\(mismatched) terms have another document count than the index") }
+            let rows = try Int.fetchOne(
+                db, sql: "SELECT COUNT(*) FROM paragraphs p JOIN versions v ON v.id = p.version_id WHERE v.is_current = 1") ?? 0
+            let tokens = try Int.fetchOne(
+                db,
+                sql:
+                    "SELECT COALESCE(SUM(\(SQLiteRecordStore.tokenCountSQL("p.tokens"))), 0) FROM paragraphs p JOIN versions v ON v.id = p.version_id WHERE v.is_current = 1"
+            ) ?? 0
+            let kept = try Row.fetchAll(db, sql: "SELECT key, value FROM meta WHERE key IN ('indexed_rows', 'indexed_tokens') ORDER BY key")
+            let values = Dictionary(uniqueKeysWithValues: kept.map { ($0[0] as String, Int($0[1] as String) ?? -1) })
+            if values["indexed_rows"] != rows { problems.append("the index holds \(rows) paragraphs but \(values["indexed_rows"] ?? -1) are counted") }
+            if values["indexed_tokens"] != tokens { problems.append("the index holds \(tokens) tokens but \(values["indexed_tokens"] ?? -1) are counted") }
+            return problems
+        }
     }
 }

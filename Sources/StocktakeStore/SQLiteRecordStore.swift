@@ -132,6 +132,19 @@ public final class SQLiteRecordStore: RecordStore, @unchecked Sendable {
                     CREATE INDEX refs_by_paragraph ON refs(paragraph_id, kind, ref_id);
                     """)
         }
+        migrator.registerMigration("v7: statistics for BM25 computed in Swift (documents per term, indexed rows and tokens)") { db in
+            try db.execute(
+                sql: """
+                    CREATE TABLE term_stats (term TEXT PRIMARY KEY, docs INTEGER NOT NULL) WITHOUT ROWID;
+                    CREATE VIRTUAL TABLE temp.paragraph_terms USING fts5vocab(main, 'paragraph_index', 'row');
+                    INSERT INTO term_stats (term, docs) SELECT term, doc FROM temp.paragraph_terms;
+                    DROP TABLE temp.paragraph_terms;
+                    INSERT INTO meta (key, value) SELECT 'indexed_rows', CAST(COUNT(*) AS TEXT)
+                        FROM paragraphs p JOIN versions v ON v.id = p.version_id WHERE v.is_current = 1;
+                    INSERT INTO meta (key, value) SELECT 'indexed_tokens', CAST(COALESCE(SUM(\(SQLiteRecordStore.tokenCountSQL("p.tokens"))), 0) AS TEXT)
+                        FROM paragraphs p JOIN versions v ON v.id = p.version_id WHERE v.is_current = 1;
+                    """)
+        }
         return migrator
     }()
 
@@ -237,7 +250,11 @@ public final class SQLiteRecordStore: RecordStore, @unchecked Sendable {
             sql:
                 "SELECT p.id, p.tokens, p.chars FROM paragraphs p JOIN versions v ON v.id = p.version_id WHERE v.document_id = ? AND v.language = ? AND v.is_current = 1",
             arguments: [documentID, payload.language])
+        var removedTokens = 0
+        var termChanges: [String: Int] = [:]
         for row in superseded {
+            removedTokens += SQLiteRecordStore.tokenCount(row[1] as String)
+            for term in SQLiteRecordStore.distinctTerms(row[1] as String, row[2] as String) { termChanges[term, default: 0] -= 1 }
             try db.execute(
                 sql: "INSERT INTO paragraph_index(paragraph_index, rowid, tokens, chars) VALUES('delete', ?, ?, ?)",
                 arguments: [row[0] as Int64, row[1] as String, row[2] as String])
@@ -255,9 +272,12 @@ public final class SQLiteRecordStore: RecordStore, @unchecked Sendable {
         let insertIndex = try db.cachedStatement(sql: "INSERT INTO paragraph_index (rowid, tokens, chars) VALUES (?, ?, ?)")
         let insertReference = try db.cachedStatement(
             sql: "INSERT INTO refs (paragraph_id, kind, ref_id, surface, start, \"end\") VALUES (?, ?, ?, ?, ?, ?)")
+        var addedTokens = 0
         for (ordinal, (paragraph, isFootnote)) in paragraphs.enumerated() {
             let tokens = SearchTokenizer.indexText(paragraph.text)
+            addedTokens += SQLiteRecordStore.tokenCount(tokens)
             let characters = SQLiteRecordStore.indexCharacters(paragraph.text)
+            for term in SQLiteRecordStore.distinctTerms(tokens, characters) { termChanges[term, default: 0] += 1 }
             try insertParagraph.execute(arguments: [
                 versionID, ordinal + 1, paragraph.number, paragraph.text, tokens, isFootnote, characters,
             ])
@@ -269,6 +289,8 @@ public final class SQLiteRecordStore: RecordStore, @unchecked Sendable {
                 ])
             }
         }
+        try SQLiteRecordStore.adjustIndexStatistics(
+            rows: paragraphs.count - superseded.count, tokens: addedTokens - removedTokens, terms: termChanges, db)
     }
 
     public func version(contentSHA256: String) throws -> StoredVersion? {
@@ -385,8 +407,8 @@ public final class SQLiteRecordStore: RecordStore, @unchecked Sendable {
         try run { db in
             try db.execute(
                 sql: """
-                    INSERT INTO paragraph_index(paragraph_index) VALUES('delete-all'); DELETE FROM refs; DELETE FROM authors; DELETE FROM evidence; DELETE FROM assessments; DELETE FROM figures; DELETE FROM declarations; DELETE FROM declaration_reveals; DELETE FROM revealed_rows; DELETE FROM revealed_values; DELETE FROM paragraphs; DELETE FROM versions;
-                    DELETE FROM document_submitters; DELETE FROM documents; UPDATE meta SET value = '0' WHERE key = 'applied_entries';
+                    INSERT INTO paragraph_index(paragraph_index) VALUES('delete-all'); DELETE FROM refs; DELETE FROM authors; DELETE FROM evidence; DELETE FROM assessments; DELETE FROM figures; DELETE FROM term_stats; DELETE FROM declarations; DELETE FROM declaration_reveals; DELETE FROM revealed_rows; DELETE FROM revealed_values; DELETE FROM paragraphs; DELETE FROM versions;
+                    DELETE FROM document_submitters; DELETE FROM documents; UPDATE meta SET value = '0' WHERE key IN ('applied_entries', 'indexed_rows', 'indexed_tokens');
                     """)
         }
     }

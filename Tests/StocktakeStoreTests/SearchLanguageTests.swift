@@ -124,3 +124,21 @@ struct SearchLanguageTests {
         #expect(!(try run("2010")).totalIsCapped)
     }
 }
+
+@Suite("BM25's statistics follow the index through new versions and rebuilds", .serialized)
+struct SearchStatisticsTests {
+    @Test("documents per term, rows and tokens equal what the index holds after ingest, a new version, and a rebuild")
+    func statistics() throws {
+        let fixture = try LibraryFixture()
+        let store = fixture.library.store as! SQLiteRecordStore
+        #expect(try store.indexStatisticsProblems() == [])
+        let url = fixture.home.appendingPathComponent("v.txt")
+        try Data("TEST/VERSIONED\n\n1. Nuclear disarmament verification, first text.\n2. 核裁军\n".utf8).write(to: url)
+        _ = try fixture.library.ingest(file: url, symbol: "TEST/VERSIONED", language: .en)
+        try Data("TEST/VERSIONED\n\n1. Nuclear disarmament, second text.\n".utf8).write(to: url)
+        _ = try fixture.library.ingest(file: url, symbol: "TEST/VERSIONED", language: .en)
+        #expect(try store.indexStatisticsProblems() == [])
+        try fixture.library.rebuild()
+        #expect(try store.indexStatisticsProblems() == [])
+    }
+}
