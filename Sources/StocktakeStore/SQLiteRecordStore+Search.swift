@@ -41,39 +41,61 @@ extension SQLiteRecordStore {
     struct Scorer {
         static let k1 = 1.2
         static let b = 0.75
-        let weights: [Substring: Double]
+        /// Each scoring token's UTF-8 bytes and IDF weight.
+        let terms: [(bytes: [UInt8], weight: Double)]
         let averageLength: Double
 
         init(tokens: Set<String>, _ db: Database) throws {
             let rows = Double(try String.fetchOne(db.cachedStatement(sql: "SELECT value FROM meta WHERE key = 'indexed_rows'")) ?? "0") ?? 0
             let total = Double(try String.fetchOne(db.cachedStatement(sql: "SELECT value FROM meta WHERE key = 'indexed_tokens'")) ?? "0") ?? 0
-            var weights: [Substring: Double] = [:]
             let frequency = try db.cachedStatement(sql: "SELECT docs FROM term_stats WHERE term = ?")
-            for token in tokens {
+            terms = try tokens.sorted().map { token in
                 let documents = Double(try Int.fetchOne(frequency, arguments: [token]) ?? 0)
-                weights[Substring(token)] = log(1 + (rows - documents + 0.5) / (documents + 0.5))
+                return (Array(token.utf8), log(1 + (rows - documents + 0.5) / (documents + 0.5)))
             }
-            self.weights = weights
             averageLength = rows > 0 ? max(1, total / rows) : 1
         }
 
-        /// The score of a paragraph from its index text (higher is better).
-        func score(_ tokens: String, characters: String) -> Double {
-            guard !weights.isEmpty else { return 0 }
-            var counts: [Substring: Int] = [:]
-            var length = 0
-            for token in tokens.split(separator: " ") {
-                length += 1
-                if weights[token] != nil { counts[token, default: 0] += 1 }
+        /// Calls `body` with the index of each scoring token that `text` (space-separated tokens) holds, and returns how many tokens it has.
+        /// Works on the UTF-8 bytes in place: no substrings, no hashing.
+        func scan(_ text: String, _ body: (Int) -> Void) -> Int {
+            var text = text
+            return text.withUTF8 { bytes in
+                var length = 0
+                var start = 0
+                for i in 0...bytes.count where i == bytes.count || bytes[i] == 0x20 {
+                    defer { start = i + 1 }
+                    guard i > start else { continue }
+                    length += 1
+                    for (k, term) in terms.enumerated() where term.bytes.count == i - start {
+                        var equal = true
+                        for j in 0..<term.bytes.count where bytes[start + j] != term.bytes[j] {
+                            equal = false
+                            break
+                        }
+                        if equal { body(k) }
+                    }
+                }
+                return length
             }
-            for character in characters.split(separator: " ") where weights[character] != nil && counts[character] == nil {
-                counts[character] = 1
+        }
+
+        /// The score of a paragraph from its index texts (higher is better).
+        func score(_ tokens: String, characters: String) -> Double {
+            guard !terms.isEmpty else { return 0 }
+            var counts = [Int](repeating: 0, count: terms.count)
+            let length = scan(tokens) { counts[$0] += 1 }
+            if !characters.isEmpty {
+                // A single Han character is counted once, from the characters column, when it is not a token of its own.
+                _ = scan(characters) { if counts[$0] == 0 { counts[$0] = 1 } }
             }
             let norm = Scorer.k1 * (1 - Scorer.b + Scorer.b * Double(length) / averageLength)
-            return counts.reduce(0.0) { sum, item in
-                let tf = Double(item.value)
-                return sum + (weights[item.key] ?? 0) * tf * (Scorer.k1 + 1) / (tf + norm)
+            var sum = 0.0
+            for (k, count) in counts.enumerated() where count > 0 {
+                let tf = Double(count)
+                sum += terms[k].weight * tf * (Scorer.k1 + 1) / (tf + norm)
             }
+            return sum
         }
     }
 
