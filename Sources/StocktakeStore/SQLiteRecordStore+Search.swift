@@ -43,22 +43,27 @@ extension SQLiteRecordStore {
         static let b = 0.75
         /// Each scoring token's UTF-8 bytes and IDF weight.
         let terms: [(bytes: [UInt8], weight: Double)]
+        /// The query's words as a phrase, as indexes into `terms`; a paragraph holding it ranks first.
+        let phrase: [Int]
         let averageLength: Double
 
-        init(tokens: Set<String>, _ db: Database) throws {
+        init(tokens: Set<String>, phrase: [String]?, _ db: Database) throws {
             let rows = Double(try String.fetchOne(db.cachedStatement(sql: "SELECT value FROM meta WHERE key = 'indexed_rows'")) ?? "0") ?? 0
-            let total = Double(try String.fetchOne(db.cachedStatement(sql: "SELECT value FROM meta WHERE key = 'indexed_tokens'")) ?? "0") ?? 0
+            let total =
+                Double(try String.fetchOne(db.cachedStatement(sql: "SELECT value FROM meta WHERE key = 'indexed_tokens'")) ?? "0") ?? 0
             let frequency = try db.cachedStatement(sql: "SELECT docs FROM term_stats WHERE term = ?")
-            terms = try tokens.sorted().map { token in
+            let sorted = tokens.union(phrase ?? []).sorted()
+            terms = try sorted.map { token in
                 let documents = Double(try Int.fetchOne(frequency, arguments: [token]) ?? 0)
-                return (Array(token.utf8), log(1 + (rows - documents + 0.5) / (documents + 0.5)))
+                return (Array(token.utf8), tokens.contains(token) ? log(1 + (rows - documents + 0.5) / (documents + 0.5)) : 0)
             }
+            self.phrase = (phrase ?? []).compactMap { sorted.firstIndex(of: $0) }
             averageLength = rows > 0 ? max(1, total / rows) : 1
         }
 
-        /// Calls `body` with the index of each scoring token that `text` (space-separated tokens) holds, and returns how many tokens it has.
-        /// Works on the UTF-8 bytes in place: no substrings, no hashing.
-        func scan(_ text: String, _ body: (Int) -> Void) -> Int {
+        /// Calls `body` once for each token of `text` (space-separated) with the index of the scoring token it is, if any,
+        /// and returns how many tokens it has. Works on the UTF-8 bytes in place: no substrings, no hashing.
+        func scan(_ text: String, _ body: (Int?) -> Void) -> Int {
             var text = text
             return text.withUTF8 { bytes in
                 var length = 0
@@ -67,27 +72,45 @@ extension SQLiteRecordStore {
                     defer { start = i + 1 }
                     guard i > start else { continue }
                     length += 1
+                    var matched: Int?
                     for (k, term) in terms.enumerated() where term.bytes.count == i - start {
                         var equal = true
                         for j in 0..<term.bytes.count where bytes[start + j] != term.bytes[j] {
                             equal = false
                             break
                         }
-                        if equal { body(k) }
+                        if equal {
+                            matched = k
+                            break
+                        }
                     }
+                    body(matched)
                 }
                 return length
             }
         }
 
-        /// The score of a paragraph from its index texts (higher is better).
-        func score(_ tokens: String, characters: String) -> Double {
-            guard !terms.isEmpty else { return 0 }
+        /// The BM25 score of a paragraph from its index texts (higher is better), and whether it holds the phrase.
+        func score(_ tokens: String, characters: String) -> (score: Double, phrase: Bool) {
+            guard !terms.isEmpty else { return (0, false) }
             var counts = [Int](repeating: 0, count: terms.count)
-            let length = scan(tokens) { counts[$0] += 1 }
+            let span = phrase.count
+            var recent = [Int](repeating: -1, count: max(span, 1))
+            var position = 0
+            var holdsPhrase = false
+            let length = scan(tokens) { k in
+                if let k { counts[k] += 1 }
+                if span > 1 && !holdsPhrase {
+                    recent[position % span] = k ?? -1
+                    if position >= span - 1 {
+                        holdsPhrase = (0..<span).allSatisfy { recent[(position - span + 1 + $0) % span] == phrase[$0] }
+                    }
+                }
+                position += 1
+            }
             if !characters.isEmpty {
                 // A single Han character is counted once, from the characters column, when it is not a token of its own.
-                _ = scan(characters) { if counts[$0] == 0 { counts[$0] = 1 } }
+                _ = scan(characters) { k in if let k, counts[k] == 0 { counts[k] = 1 } }
             }
             let norm = Scorer.k1 * (1 - Scorer.b + Scorer.b * Double(length) / averageLength)
             var sum = 0.0
@@ -95,7 +118,7 @@ extension SQLiteRecordStore {
                 let tf = Double(count)
                 sum += terms[k].weight * tf * (Scorer.k1 + 1) / (tf + norm)
             }
-            return sum
+            return (sum, holdsPhrase)
         }
     }
 
@@ -212,7 +235,8 @@ extension SQLiteRecordStore {
         let joins = "JOIN versions v ON v.id = p.version_id JOIN documents d ON d.id = v.document_id"
         let andFilter = filter.isEmpty ? "" : "AND \(filter)"
         return try read { db in
-            let scorer = try Scorer(tokens: SQLiteRecordStore.scoringTokens(parsed.expression), db)
+            let scorer = try Scorer(
+                tokens: SQLiteRecordStore.scoringTokens(parsed.expression), phrase: parsed.expression?.wordsAsPhrase, db)
             var candidates: [Int64: Candidate] = [:]
             var capped = false
             /// Reads up to `cap` candidates (newest first) from a query giving id, score, ref, language, document id, symbol, date.
@@ -229,7 +253,9 @@ extension SQLiteRecordStore {
                     }
                     let id: Int64 = row[0]
                     let tokens: String? = row[1]
-                    let score: Double? = tokens.map { -scorer.score($0, characters: row[7] ?? "") }
+                    let scored = tokens.map { scorer.score($0, characters: row[7] ?? "") }
+                    let score: Double? = scored.map { -$0.score }
+                    let tier = scored?.phrase == true ? 2 : tier
                     let ref: String? = row[2]
                     if var existing = candidates[id] {
                         existing.tier = max(existing.tier, tier)
@@ -251,18 +277,6 @@ extension SQLiteRecordStore {
                 """
             if let expression = parsed.expression {
                 try collect(text, [SQLiteRecordStore.ftsExpression(expression)], tier: 1)
-                // Phrase matches are among the word matches: only those already collected move up a tier.
-                if let phrase = expression.wordsAsPhrase, let oldest = candidates.keys.min() {
-                    for id in try Int64.fetchAll(
-                        db.cachedStatement(
-                            sql:
-                                "SELECT rowid FROM paragraph_index WHERE paragraph_index MATCH ? AND rowid >= ? ORDER BY rowid DESC LIMIT 100000"
-                        ),
-                        arguments: [SQLiteRecordStore.ftsExpression(.phrase(phrase)), oldest])
-                    {
-                        candidates[id]?.tier = 2
-                    }
-                }
             }
             // Concepts: paragraphs in any language whose references name what the query names (current versions only).
             if !concepts.isEmpty {
@@ -440,28 +454,35 @@ extension SQLiteRecordStore {
         try read { db in
             var problems: [String] = []
             try db.execute(sql: "CREATE VIRTUAL TABLE IF NOT EXISTS temp.index_terms USING fts5vocab(main, 'paragraph_index', 'row')")
-            let mismatched = try Int.fetchOne(
-                db,
-                sql: """
-                    SELECT COUNT(*) FROM (
-                        SELECT term, doc FROM temp.index_terms
-                        EXCEPT SELECT term, docs FROM term_stats WHERE docs > 0
-                        UNION ALL
-                        SELECT term, docs FROM term_stats WHERE docs > 0
-                        EXCEPT SELECT term, doc FROM temp.index_terms)
-                    """) ?? 0
+            let mismatched =
+                try Int.fetchOne(
+                    db,
+                    sql: """
+                        SELECT COUNT(*) FROM (
+                            SELECT term, doc FROM temp.index_terms
+                            EXCEPT SELECT term, docs FROM term_stats WHERE docs > 0
+                            UNION ALL
+                            SELECT term, docs FROM term_stats WHERE docs > 0
+                            EXCEPT SELECT term, doc FROM temp.index_terms)
+                        """) ?? 0
             if mismatched > 0 { problems.append("\(mismatched) terms have another document count than the index") }
-            let rows = try Int.fetchOne(
-                db, sql: "SELECT COUNT(*) FROM paragraphs p JOIN versions v ON v.id = p.version_id WHERE v.is_current = 1") ?? 0
-            let tokens = try Int.fetchOne(
-                db,
-                sql:
-                    "SELECT COALESCE(SUM(\(SQLiteRecordStore.tokenCountSQL("p.tokens"))), 0) FROM paragraphs p JOIN versions v ON v.id = p.version_id WHERE v.is_current = 1"
-            ) ?? 0
+            let rows =
+                try Int.fetchOne(
+                    db, sql: "SELECT COUNT(*) FROM paragraphs p JOIN versions v ON v.id = p.version_id WHERE v.is_current = 1") ?? 0
+            let tokens =
+                try Int.fetchOne(
+                    db,
+                    sql:
+                        "SELECT COALESCE(SUM(\(SQLiteRecordStore.tokenCountSQL("p.tokens"))), 0) FROM paragraphs p JOIN versions v ON v.id = p.version_id WHERE v.is_current = 1"
+                ) ?? 0
             let kept = try Row.fetchAll(db, sql: "SELECT key, value FROM meta WHERE key IN ('indexed_rows', 'indexed_tokens') ORDER BY key")
             let values = Dictionary(uniqueKeysWithValues: kept.map { ($0[0] as String, Int($0[1] as String) ?? -1) })
-            if values["indexed_rows"] != rows { problems.append("the index holds \(rows) paragraphs but \(values["indexed_rows"] ?? -1) are counted") }
-            if values["indexed_tokens"] != tokens { problems.append("the index holds \(tokens) tokens but \(values["indexed_tokens"] ?? -1) are counted") }
+            if values["indexed_rows"] != rows {
+                problems.append("the index holds \(rows) paragraphs but \(values["indexed_rows"] ?? -1) are counted")
+            }
+            if values["indexed_tokens"] != tokens {
+                problems.append("the index holds \(tokens) tokens but \(values["indexed_tokens"] ?? -1) are counted")
+            }
             return problems
         }
     }
