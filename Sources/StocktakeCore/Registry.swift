@@ -211,6 +211,8 @@ public struct AliasExclusion: Codable, Sendable {
     public let language: Language
     /// Longer strings containing the alias in which it does not count.
     public let notWithin: [String]
+    /// True when the alias is also a common word of its language: it counts only written exactly so, capital included.
+    public let capitalisedOnly: Bool?
 }
 
 /// Words that introduce or connect references ("resolution", "and", "to"), by language, from `reference-words.json`.

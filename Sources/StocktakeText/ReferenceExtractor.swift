@@ -65,6 +65,8 @@ public struct ReferenceExtractor: Sendable {
                 }
             }
         }
+        // Aliases that are also common words (Russian "того", the genitive of "that", is Togo only as "Того").
+        let capitalisedOnly = Set(registry.aliasExclusions.filter { $0.capitalisedOnly == true }.map { FoldedText.key($0.alias) })
         var aliasTrie = ScalarTrie<AliasTarget>()
         let containerIDs = Set(registry.instruments.map(\.id)).union(registry.treaties.map(\.id))
         for entry in registry.aliasEntries {
@@ -76,7 +78,7 @@ public struct ReferenceExtractor: Sendable {
                 key,
                 AliasTarget(
                     kind: entry.kind, id: entry.id,
-                    caseSensitive: isAcronym ? Array(entry.text.unicodeScalars) : nil,
+                    caseSensitive: isAcronym || capitalisedOnly.contains(FoldedText.key(entry.text)) ? Array(entry.text.unicodeScalars) : nil,
                     exclusions: exclusionsByAlias[FoldedText.key(entry.text)] ?? [],
                     isContainer: containerIDs.contains(entry.id)))
         }
