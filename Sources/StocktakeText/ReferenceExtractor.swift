@@ -78,7 +78,8 @@ public struct ReferenceExtractor: Sendable {
                 key,
                 AliasTarget(
                     kind: entry.kind, id: entry.id,
-                    caseSensitive: isAcronym || capitalisedOnly.contains(FoldedText.key(entry.text)) ? Array(entry.text.unicodeScalars) : nil,
+                    caseSensitive: isAcronym || capitalisedOnly.contains(FoldedText.key(entry.text))
+                        ? Array(entry.text.unicodeScalars) : nil,
                     exclusions: exclusionsByAlias[FoldedText.key(entry.text)] ?? [],
                     isContainer: containerIDs.contains(entry.id)))
         }
