@@ -1,3 +1,4 @@
+import StocktakeCore
 public import StocktakeLedger
 
 /// A logged declaration commitment and how much of it has been revealed so far.
@@ -80,4 +81,15 @@ public struct DeclarationStatus: Sendable, Codable, Equatable {
     public let reveals: [RevealEntryCheck]
     /// Revealed rows, from `fromRow`, at most the asked limit.
     public let rows: [RevealedValues]
+}
+
+extension RecordStore {
+    /// The declaration committed at log entry `id`; a ``StocktakeError`` saying how to list them when there is none.
+    public func existingDeclaration(_ id: UInt64) throws -> RecordedDeclaration {
+        guard let declaration = try declaration(id) else {
+            throw StocktakeError(
+                .unknownIdentifier, "The log holds no declaration committed at entry \(id); 'stocktake declare list' lists them.")
+        }
+        return declaration
+    }
 }

@@ -59,12 +59,7 @@ extension RecordAccess {
             throw StocktakeError(
                 .unsupportedFormat, "The reveal uses the scheme '\(bundle.scheme.prefix(40))'; this version checks \(EscrowScheme.name).")
         }
-        guard let declaration = try store.declaration(bundle.declaration) else {
-            throw StocktakeError(
-                .unknownIdentifier,
-                "The log holds no declaration committed at entry \(bundle.declaration); a reveal can only open a commitment that was logged ('stocktake declare list')."
-            )
-        }
+        let declaration = try store.existingDeclaration(bundle.declaration)
         let commitment = declaration.commitment
         guard bundle.root == commitment.root else {
             throw StocktakeError(
@@ -92,10 +87,7 @@ extension DeclarationStatus {
     public static func build(_ id: UInt64, store: any RecordStore, log: TransparencyLog, fromRow: Int = 1, limit: Int = 200) throws
         -> DeclarationStatus
     {
-        guard let declaration = try store.declaration(id) else {
-            throw StocktakeError(
-                .unknownIdentifier, "The log holds no declaration committed at entry \(id); 'stocktake declare list' lists them.")
-        }
+        let declaration = try store.existingDeclaration(id)
         var known: [Int: [String]] = [:]
         var checks: [RevealEntryCheck] = []
         for index in declaration.reveals {
@@ -139,10 +131,7 @@ extension RecordAccess {
     /// Draws `count` rows of a declaration from the signed checkpoint at `checkpointSize`, which must include an entry
     /// after the commitment signed by another key than the declarant's, so the declarant alone cannot steer it.
     public func inspectionSelection(_ id: UInt64, count: Int, checkpointSize: UInt64) throws -> InspectionDraw {
-        guard let declaration = try store.declaration(id) else {
-            throw StocktakeError(
-                .unknownIdentifier, "The log holds no declaration committed at entry \(id); 'stocktake declare list' lists them.")
-        }
+        let declaration = try store.existingDeclaration(id)
         guard checkpointSize > id + 1 else {
             throw StocktakeError(
                 .invalidArgument,

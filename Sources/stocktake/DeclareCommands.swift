@@ -93,10 +93,7 @@ struct DeclareCommand: ParsableCommand {
         func run() throws {
             let reader = try options.openReader()
             let id = try DeclareCommand.parseID(self.id)
-            guard let declaration = try reader.store.declaration(id) else {
-                throw StocktakeError(
-                    .unknownIdentifier, "The log holds no declaration committed at entry \(id); 'stocktake declare list' lists them.")
-            }
+            let declaration = try reader.store.existingDeclaration(id)
             let sealed = try options.home.vault.sealed(root: declaration.commitment.root)
             let bundle = try sealed.reveal(
                 declaration: id, rows: try RowList.parse(rows, count: declaration.commitment.rows),
