@@ -60,8 +60,6 @@ struct SitePages {
         status.map { catalogue.text("status.\($0)") } ?? catalogue.text("report.notAssessed")
     }
 
-    static func time(_ seconds: Int64) -> String { TimeText.utc(seconds) }
-
     /// A line saying what an entry recorded, and where to see it.
     func describe(_ entry: LoggedEntry) -> (summary: String, link: String?) {
         switch entry.payload {
@@ -98,7 +96,7 @@ struct SitePages {
             let entry = try RecordKeeper.loggedEntry(index, in: log)
             let (summary, link) = describe(entry)
             var row: [String: Any] = [
-                "index": index, "type": entry.type, "author": entry.author, "time": SitePages.time(entry.time), "summary": summary,
+                "index": index, "type": entry.type, "author": entry.author, "time": TimeText.utc(entry.time), "summary": summary,
             ]
             if let link { row["link"] = link }
             return row

@@ -410,9 +410,8 @@ public enum SearchHighlighter {
                     if matches { return (spans[start].start, spans[start + tokens.count - 1].end) }
                 }
             case .character(let character):
-                let scalars = Array(FoldedText(text).scalars)
-                if let index = scalars.firstIndex(where: { String($0) == character }) {
-                    let folded = FoldedText(text)
+                let folded = FoldedText(text)
+                if let index = folded.scalars.firstIndex(where: { String($0) == character }) {
                     let range = folded.originalRange(index, index + 1)
                     return (range.start, range.end)
                 }
