@@ -4,8 +4,6 @@ import Testing
 /// A home with a declarant and an inspector, and helpers to run the escrow commands and the outside verifier.
 struct EscrowHome {
     let home: LedgerHome
-    static let verifier = CommandRunner.repositoryRoot.appendingPathComponent("Tests/OutsideVerifier/verify_reveal.py").path
-
     init() throws {
         home = try LedgerHome()
         #expect(try home.run(["keys", "add-author", "ministry", "--role", "declarant"]).status == 0)
@@ -39,16 +37,7 @@ struct EscrowHome {
         let vkey = try home.file("vkey", try home.run(["log", "key"]).stdout)
         let tiles = home.directory.appendingPathComponent("public-\(UUID().uuidString)")
         #expect(try home.run(["log", "tiles", tiles.path]).status == 0)
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = ["python3", EscrowHome.verifier, vkey, tiles.path] + arguments
-        let pipe = Pipe()
-        process.standardOutput = pipe
-        process.standardError = pipe
-        try process.run()
-        let data = pipe.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return (process.terminationStatus, String(decoding: data, as: UTF8.self))
+        return try CommandRunner.python("Tests/OutsideVerifier/verify_reveal.py", [vkey, tiles.path] + arguments)
     }
 
     /// Edits a JSON bundle in place.
@@ -184,7 +173,7 @@ struct DeclareCommandTests {
         let stranger = try home.run(["declare", "publish", good, "--author", "inspector"])
         #expect(stranger.stderr.contains("does not hold the declarant role"))
         #expect(try home.run(["log", "checkpoint"]).stdout == before, "nothing refused reached the log")
-        #expect(try python(escrow, changedValue).status != 0 && python(escrow, pastCount).status != 0)
+        #expect(try escrow.python(["reveal", changedValue]).status != 0 && escrow.python(["reveal", pastCount]).status != 0)
 
         // Once a row has been partly revealed, a later reveal that changes one of its fields is named exactly.
         #expect(try home.run(["declare", "publish", good, "--author", "ministry"]).status == 0)
@@ -228,10 +217,6 @@ struct DeclareCommandTests {
             start = end + 1
         }
         return found
-    }
-
-    func python(_ escrow: EscrowHome, _ bundle: String) throws -> (status: Int32, output: String) {
-        try escrow.python(["reveal", bundle])
     }
 
     @Test("no salt and no unrevealed value appears in the log, the database, the published tiles or any page the server serves")

@@ -31,19 +31,8 @@ struct LedgerHome {
 
 @Suite("stocktake keys and stocktake log, run as a user runs them", .serialized)
 struct LedgerCommandTests {
-    static let outsideVerifier = CommandRunner.repositoryRoot.appendingPathComponent("Tests/OutsideVerifier/verify_log.py").path
-
     func python(_ arguments: [String]) throws -> (status: Int32, output: String) {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = ["python3", Self.outsideVerifier] + arguments
-        let pipe = Pipe()
-        process.standardOutput = pipe
-        process.standardError = pipe
-        try process.run()
-        let data = pipe.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return (process.terminationStatus, String(decoding: data, as: UTF8.self))
+        try CommandRunner.python("Tests/OutsideVerifier/verify_log.py", arguments)
     }
 
     @Test("keys init writes private keys with mode 0600 and never prints them")
