@@ -35,6 +35,30 @@ struct LibraryCommandTests {
         #expect(rebuild.stdout.contains("identical to before"), "\(rebuild.stdout)")
     }
 
+    @Test("search --sort, --year and --no-concepts change the results; the text output shows matched references and facets")
+    func searchOptions() throws {
+        let home = try LedgerHome()
+        defer { home.remove() }
+        #expect(try home.run(["ingest", ExtractCommandTests.corpus, LibraryCommandTests.fixtures.path]).status == 0)
+        let text = try home.run(["search", "action 5 (c)"]).stdout
+        #expect(text.contains("matched by reference AP2010:5(c)"), "\(text)")
+        #expect(text.contains("Also matched by reference: AP2010:5(c)") && text.contains("  by language: "))
+        let wordsOnly = try home.run(["search", "action 5 (c)", "--no-concepts", "--format", "json"])
+        let page = try JSONSerialization.jsonObject(with: wordsOnly.stdoutData) as! [String: Any]
+        #expect((page["concepts"] as! [String]).isEmpty)
+        #expect((page["hits"] as! [[String: Any]]).allSatisfy { ($0["matchedBy"] as! [String]).isEmpty })
+        let oldest = try home.run(["search", "2010", "--sort", "oldest", "--format", "json", "--limit", "1000"])
+        let dates = ((try JSONSerialization.jsonObject(with: oldest.stdoutData) as! [String: Any])["hits"] as! [[String: Any]]).compactMap {
+            $0["date"] as? String
+        }
+        #expect(!dates.isEmpty && dates == dates.sorted())
+        #expect(try home.run(["search", "2010", "--year", "1999"]).stdout.contains("0 paragraphs match"))
+        let badSort = try home.run(["search", "2010", "--sort", "best"])
+        #expect(badSort.status != 0 && badSort.stderr.contains("relevance"), "\(badSort.stderr)")
+        let repaired = try home.run(["search", "\"nuclear disarmament"]).stdout
+        #expect(repaired.hasPrefix("A quotation mark was not closed"))
+    }
+
     @Test("a folder ingests recursively; a bad file is reported and the rest still go in")
     func folderWithBadFile() throws {
         let home = try LedgerHome()
