@@ -231,6 +231,8 @@ public struct ReferenceWords: Codable, Sendable {
     public let arabicSubItemLetters: [String: String]
     /// Chinese numerals and their values.
     public let chineseNumerals: [String: Int]
+    /// Numbers written as ordinal words after an item word, by language (Arabic المادة السادسة, article VI).
+    public let ordinalWords: [String: [String: Int]]?
 }
 
 struct AliasExclusionsFile: Codable {

@@ -6,6 +6,10 @@ import Foundation
 /// presentation forms), lower-cases, maps Arabic-Indic digits to ASCII, and drops soft hyphens,
 /// tatweel and Arabic diacritics. Every folded scalar remembers the original scalar it came from,
 /// so a match in folded text gives offsets in the original text.
+///
+/// Loose folding, which the reference extractor uses to match names as people type them, goes further:
+/// Latin letters lose their accents (`Etats-Unis` is `États-Unis`), ё is е, and in Arabic the alifs
+/// carrying hamza or madda are bare alif (`الاسلحة` is `الأسلحة`), alif maqsura is ya and ta marbuta is ha.
 public struct FoldedText: Sendable {
     /// The folded scalars.
     public let scalars: [Unicode.Scalar]
@@ -14,8 +18,8 @@ public struct FoldedText: Sendable {
     /// The number of scalars in the original text.
     public let originalCount: Int
 
-    /// Folds `text` for matching.
-    public init(_ text: String) {
+    /// Folds `text` for matching; `loosely` also folds accents and Arabic spelling variants.
+    public init(_ text: String, loosely: Bool = false) {
         var scalars: [Unicode.Scalar] = []
         var origin: [Int] = []
         scalars.reserveCapacity(text.unicodeScalars.count)
@@ -23,7 +27,7 @@ public struct FoldedText: Sendable {
         var index = 0
         var pendingSpace = -1  // origin of a space not yet emitted
         for scalar in text.unicodeScalars {
-            FoldedText.fold(scalar) { folded in
+            FoldedText.fold(scalar, loosely: loosely) { folded in
                 if folded == " " {
                     if pendingSpace < 0 { pendingSpace = index }
                     return
@@ -54,15 +58,15 @@ public struct FoldedText: Sendable {
     }
 
     /// Folds one string for use as a key (aliases, queries).
-    public static func key(_ text: String) -> String {
+    public static func key(_ text: String, loosely: Bool = false) -> String {
         var view = String.UnicodeScalarView()
-        view.append(contentsOf: FoldedText(text).scalars)
+        view.append(contentsOf: FoldedText(text, loosely: loosely).scalars)
         return String(view)
     }
 
     /// Folds a single scalar, calling `emit` for each resulting scalar (none when it is dropped).
     @inline(__always)
-    static func fold(_ scalar: Unicode.Scalar, _ emit: (Unicode.Scalar) -> Void) {
+    static func fold(_ scalar: Unicode.Scalar, loosely: Bool = false, _ emit: (Unicode.Scalar) -> Void) {
         let value = scalar.value
         if value < 0x80 {
             if value >= 0x41 && value <= 0x5A {
@@ -72,6 +76,10 @@ public struct FoldedText: Sendable {
             } else {
                 emit(scalar)
             }
+            return
+        }
+        if loosely, let spelling = LooseSpelling.fold(value) {
+            emit(spelling)
             return
         }
         switch value {
@@ -91,6 +99,32 @@ public struct FoldedText: Sendable {
         default: break
         }
         for folded in FoldCache.shared.fold(scalar) { emit(folded) }
+    }
+}
+
+/// The spelling variants loose folding treats as one letter.
+enum LooseSpelling {
+    /// Lower-case base letters for the accented Latin letters from U+00C0 to U+024F (0 where there is none, as for ß or æ).
+    static let latinBase: [UInt32] = (UInt32(0xC0)...0x24F).map { value in
+        guard let scalar = Unicode.Scalar(value),
+            let base = String(Character(scalar)).decomposedStringWithCanonicalMapping.lowercased().unicodeScalars.first,
+            base.value >= 0x61 && base.value <= 0x7A
+        else { return 0 }
+        return base.value
+    }
+
+    @inline(__always)
+    static func fold(_ value: UInt32) -> Unicode.Scalar? {
+        switch value {
+        case 0x00C0...0x024F:
+            let base = latinBase[Int(value - 0xC0)]
+            return base == 0 ? nil : Unicode.Scalar(base)
+        case 0x0622, 0x0623, 0x0625, 0x0671: return "\u{0627}"  // آ أ إ ٱ → ا
+        case 0x0649: return "\u{064A}"  // ى → ي
+        case 0x0629: return "\u{0647}"  // ة → ه
+        case 0x0401, 0x0451: return "\u{0435}"  // Ё ё → е
+        default: return nil
+        }
     }
 }
 

@@ -8,13 +8,15 @@ extension ReferenceExtractor {
             let scalar = s[i]
             let cjk = scalar.isCJK
             let atBoundary = cjk || i == 0 || !s[i - 1].isWordCharacter || s[i - 1].isCJK
+            // Arabic writes conjunctions, prepositions and the article onto the word: والصين, بالقرار, للمادة.
+            let arabicStart = !atBoundary && arabicProclitic(s, i)
             // Latin, Cyrillic and Arabic names start at a word boundary (or after an Arabic proclitic).
-            guard atBoundary || arabicProclitic(s, i) || !scalar.isWordCharacter else {
+            guard atBoundary || arabicStart || !scalar.isWordCharacter else {
                 i += 1
                 continue
             }
-            if atBoundary {
-                if ReferenceExtractor.symbolInitials.contains(scalar.value),
+            if atBoundary || arabicStart {
+                if atBoundary, ReferenceExtractor.symbolInitials.contains(scalar.value),
                     let found = scanSymbol(s, at: i, folded: folded, original: original)
                 {
                     mentions.append(found)
@@ -49,10 +51,31 @@ extension ReferenceExtractor {
                 i = found.end
                 continue
             }
+            // The preposition lam takes the article's alif: للمعاهدة is ل + المعاهدة, للمادة السادسة is ل + المادة السادسة.
+            if arabicStart && s[i] == ReferenceExtractor.lam && s[i - 1] == ReferenceExtractor.lam {
+                if let found = scanPrefixItems(s, at: i, article: true) {
+                    mentions += found.mentions
+                    i = found.end
+                    continue
+                }
+                if let found = scanAlias(s, at: i, folded: folded, original: original, article: true) {
+                    mentions.append(found)
+                    i = found.end
+                    continue
+                }
+                if let found = scanAnaphora(s, at: i, folded: folded, original: original, article: true) {
+                    mentions.append(found)
+                    i = found.end
+                    continue
+                }
+            }
             i += 1
         }
         return mentions
     }
+
+    static let lam: Unicode.Scalar = "\u{0644}"
+    static let alif: [Unicode.Scalar] = ["\u{0627}"]
 
     func isWordEnd(_ s: [Unicode.Scalar], _ end: Int) -> Bool {
         end >= s.count || !s[end].isWordCharacter || s[end].isCJK || s[end - 1].isCJK
@@ -65,31 +88,44 @@ extension ReferenceExtractor {
         return Array(actual) == expected.filter { $0 != "\u{AD}" }
     }
 
-    func scanAlias(_ s: [Unicode.Scalar], at i: Int, folded: FoldedText, original: [Unicode.Scalar]) -> Mention? {
-        guard aliases.startsWith(s[i]) else { return nil }
-        let leftOK = i == 0 || !s[i - 1].isWordCharacter || s[i - 1].isCJK || s[i].isCJK || arabicProclitic(s, i)
-        for (end, targets) in aliases.matches(in: s, at: i) {
+    /// A name at `i`; with `article`, the text at `i` continues an article whose alif a preposition took (للمعاهدة).
+    func scanAlias(_ s: [Unicode.Scalar], at i: Int, folded: FoldedText, original: [Unicode.Scalar], article: Bool = false) -> Mention? {
+        guard aliases.startsWith(article ? ReferenceExtractor.alif[0] : s[i]) else { return nil }
+        let leftOK = article || i == 0 || !s[i - 1].isWordCharacter || s[i - 1].isCJK || s[i].isCJK || arabicProclitic(s, i)
+        let start = article ? i - 1 : i
+        for (end, targets) in aliases.matches(in: s, at: i, after: article ? ReferenceExtractor.alif : []) where end > i {
             let edgeCJK = s[end - 1].isCJK
             if !s[i].isCJK && !leftOK { continue }
             if !edgeCJK && !isWordEnd(s, end) { continue }
             for target in targets {
-                if let exact = target.caseSensitive, !matchesOriginal(exact, i, end, folded, original) { continue }
-                if target.exclusions.contains(where: { excluded(s, i, end, $0.left, $0.right) }) { continue }
+                if let exact = target.caseSensitive, article || !matchesOriginal(exact, i, end, folded, original) { continue }
+                if target.capitalInitial, !startsWithCapital(i, folded, original) { continue }
+                if target.exclusions.contains(where: { excluded(s, start, end, $0.left, $0.right) }) { continue }
                 return Mention(
-                    kind: target.kind, id: target.id, start: i, end: end, role: target.isContainer ? .container : .alias, scope: target.id)
+                    kind: target.kind, id: target.id, start: start, end: end, role: target.isContainer ? .container : .alias,
+                    scope: target.id)
             }
         }
         return nil
     }
 
+    /// True when the original text at folded position `i` is a capital letter (or a letter of a script without capitals).
+    func startsWithCapital(_ i: Int, _ folded: FoldedText, _ original: [Unicode.Scalar]) -> Bool {
+        let scalar = original[folded.originalRange(i, i + 1).start]
+        return !scalar.properties.isLowercase
+    }
+
+    /// True when `i` follows one Arabic proclitic at the start of a word (و ف ب ل ك), or a conjunction and a preposition (وب، ول، فك).
     @inline(__always)
     func arabicProclitic(_ s: [Unicode.Scalar], _ i: Int) -> Bool {
         guard i >= 1 else { return false }
-        switch s[i - 1].value {
-        case 0x0648, 0x0641, 0x0628, 0x0644, 0x0643: break  // و ف ب ل ك
-        default: return false
-        }
-        return i == 1 || !s[i - 2].isWordCharacter
+        let preposition: (UInt32) -> Bool = { $0 == 0x0628 || $0 == 0x0644 || $0 == 0x0643 }  // ب ل ك
+        let conjunction: (UInt32) -> Bool = { $0 == 0x0648 || $0 == 0x0641 }  // و ف
+        let first = s[i - 1].value
+        guard preposition(first) || conjunction(first) else { return false }
+        if i == 1 || !s[i - 2].isWordCharacter { return true }
+        guard preposition(first) && conjunction(s[i - 2].value) else { return false }
+        return i == 2 || !s[i - 3].isWordCharacter
     }
 
     func excluded(_ s: [Unicode.Scalar], _ start: Int, _ end: Int, _ left: [Unicode.Scalar], _ right: [Unicode.Scalar]) -> Bool {
@@ -97,17 +133,21 @@ extension ReferenceExtractor {
         return Array(s[(start - left.count)..<start]) == left && Array(s[end..<(end + right.count)]) == right
     }
 
-    func scanAnaphora(_ s: [Unicode.Scalar], at i: Int, folded: FoldedText, original: [Unicode.Scalar]) -> Mention? {
-        guard anaphora.startsWith(s[i]) else { return nil }
-        if i > 0 && s[i - 1].isWordCharacter && !s[i - 1].isCJK && !s[i].isCJK { return nil }
-        for (end, phrases) in anaphora.matches(in: s, at: i) where s[end - 1].isCJK || s[end - 1] == "》" || isWordEnd(s, end) {
-            guard phrases.contains(where: { matchesOriginal($0, i, end, folded, original) }) else { continue }
+    func scanAnaphora(_ s: [Unicode.Scalar], at i: Int, folded: FoldedText, original: [Unicode.Scalar], article: Bool = false) -> Mention? {
+        guard anaphora.startsWith(article ? ReferenceExtractor.alif[0] : s[i]) else { return nil }
+        if !article && i > 0 && s[i - 1].isWordCharacter && !s[i - 1].isCJK && !s[i].isCJK && !arabicProclitic(s, i) { return nil }
+        let start = article ? i - 1 : i
+        for (end, phrases) in anaphora.matches(in: s, at: i, after: article ? ReferenceExtractor.alif : [])
+        where end > i && (s[end - 1].isCJK || s[end - 1] == "》" || isWordEnd(s, end)) {
+            // Arabic has no capitals to check; elsewhere "the Treaty" is the defined term only as written.
+            let arabic = s[i].value >= 0x0600 && s[i].value <= 0x06FF
+            guard arabic || phrases.contains(where: { matchesOriginal($0, i, end, folded, original) }) else { continue }
             // "the Treaty on the Prohibition…" is a name, not "the Treaty" standing alone.
             let namesATreaty = (i + 1..<end).contains { k in
                 aliases.matches(in: s, at: k).contains { $0.end > end && $0.payloads.contains { $0.kind == "treaty" } }
             }
             if namesATreaty { return nil }
-            return Mention(kind: "treaty", id: "", start: i, end: end, role: .anaphora, scope: "")
+            return Mention(kind: "treaty", id: "", start: start, end: end, role: .anaphora, scope: "")
         }
         return nil
     }
@@ -122,6 +162,12 @@ extension ReferenceExtractor {
 
     /// Parses a decimal number, a roman numeral (when `roman`) or a Chinese numeral up to 99.
     func parseNumber(_ s: [Unicode.Scalar], _ i: Int, roman: Bool) -> (value: String, end: Int)? {
+        // Arabic writes article and step numbers as ordinal words too: المادة السادسة, الخطوة السابعة.
+        if i < s.count, s[i].value >= 0x0621 && s[i].value <= 0x064A,
+            let ordinal = ordinals.matches(in: s, at: i).first(where: { isWordEnd(s, $0.end) }), let value = ordinal.payloads.first
+        {
+            return (roman ? ReferenceExtractor.romanNumeral(value) : String(value), ordinal.end)
+        }
         var j = i
         while j < s.count && s[j].isASCIIDigit { j += 1 }
         if j > i {
@@ -224,9 +270,10 @@ extension ReferenceExtractor {
         return items.isEmpty ? nil : (items, end)
     }
 
-    func scanPrefixItems(_ s: [Unicode.Scalar], at i: Int) -> (mentions: [Mention], end: Int)? {
-        guard prefixItemWords.startsWith(s[i]) else { return nil }
-        for (wordEnd, words) in prefixItemWords.matches(in: s, at: i) {
+    func scanPrefixItems(_ s: [Unicode.Scalar], at i: Int, article: Bool = false) -> (mentions: [Mention], end: Int)? {
+        guard prefixItemWords.startsWith(article ? ReferenceExtractor.alif[0] : s[i]) else { return nil }
+        let start = article ? i - 1 : i
+        for (wordEnd, words) in prefixItemWords.matches(in: s, at: i, after: article ? ReferenceExtractor.alif : []) where wordEnd > i {
             guard let word = words.first else { continue }
             if !s[wordEnd - 1].isCJK && !isWordEnd(s, wordEnd) { continue }
             guard let list = parseItemList(s, wordEnd, roman: word.roman) else { continue }
@@ -234,7 +281,7 @@ extension ReferenceExtractor {
             let scope = instruments.count == 1 ? word.instrument : ""
             let mentions = list.items.enumerated().map { index, item in
                 Mention(
-                    kind: "commitment", id: item.id, start: index == 0 ? i : item.start, end: item.end, role: .item, scope: scope,
+                    kind: "commitment", id: item.id, start: index == 0 ? start : item.start, end: item.end, role: .item, scope: scope,
                     needsContext: word.needsContext || scope.isEmpty)
             }
             return (mentions, list.end)

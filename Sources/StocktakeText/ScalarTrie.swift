@@ -29,8 +29,18 @@ struct ScalarTrie<Payload: Sendable>: Sendable {
 
     /// All keys matching at `start`, longest first, as (end position, payloads).
     func matches(in text: [Unicode.Scalar], at start: Int) -> [(end: Int, payloads: [Payload])] {
+        matches(in: text, at: start, after: [])
+    }
+
+    /// All keys matching `prefix` followed by the text at `start`, longest first; ends are positions in `text`.
+    /// Arabic uses it for the article a preposition absorbs: ل + المعاهدة is written للمعاهدة.
+    func matches(in text: [Unicode.Scalar], at start: Int, after prefix: [Unicode.Scalar]) -> [(end: Int, payloads: [Payload])] {
         var found: [(Int, [Payload])] = []
         var current = 0
+        for scalar in prefix {
+            guard let next = nodes[current].children[scalar.value] else { return [] }
+            current = Int(next)
+        }
         var position = start
         while position < text.count, let next = nodes[current].children[text[position].value] {
             current = Int(next)
