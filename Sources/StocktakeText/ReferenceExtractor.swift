@@ -11,6 +11,8 @@ public struct ReferenceExtractor: Sendable {
         let kind: String
         let id: String
         let caseSensitive: [Unicode.Scalar]?
+        /// True for a name written with a capital in a script that has capitals: it counts only written so (Chile, not chile).
+        let capitalInitial: Bool
         let exclusions: [(left: [Unicode.Scalar], right: [Unicode.Scalar])]
         let isContainer: Bool
     }
@@ -34,6 +36,8 @@ public struct ReferenceExtractor: Sendable {
         var scope: String
         var needsContext = false
         var suppressed = false
+        /// True when the mention was resolved through the document's treaty, not a name in the paragraph.
+        var throughDefault = false
     }
 
     let aliases: ScalarTrie<AliasTarget>
@@ -46,13 +50,14 @@ public struct ReferenceExtractor: Sendable {
     let connectors: ScalarTrie<Bool>
     let arabicLetters: [UInt32: String]
     let chineseNumerals: [UInt32: Int]
+    let ordinals: ScalarTrie<Int>
     let commitmentIDs: Set<String>
     let treatyInstruments: [String: String]
     let instrumentTreaty: [String: String]
 
     /// Builds the matcher from the registry's aliases and reference words.
     public init(registry: Registry) {
-        func folded(_ text: String) -> [Unicode.Scalar] { FoldedText(text).scalars }
+        func folded(_ text: String) -> [Unicode.Scalar] { FoldedText(text, loosely: true).scalars }
         var exclusionsByAlias: [String: [(left: [Unicode.Scalar], right: [Unicode.Scalar])]] = [:]
         for exclusion in registry.aliasExclusions {
             let alias = folded(exclusion.alias)
@@ -60,28 +65,32 @@ public struct ReferenceExtractor: Sendable {
                 let whole = folded(context)
                 guard whole.count > alias.count else { continue }
                 for offset in 0...(whole.count - alias.count) where Array(whole[offset..<(offset + alias.count)]) == alias {
-                    exclusionsByAlias[FoldedText.key(exclusion.alias), default: []].append(
+                    exclusionsByAlias[FoldedText.key(exclusion.alias, loosely: true), default: []].append(
                         (Array(whole[0..<offset]), Array(whole[(offset + alias.count)...])))
                 }
             }
         }
         // Aliases that are also common words (Russian "того", the genitive of "that", is Togo only as "Того").
-        let capitalisedOnly = Set(registry.aliasExclusions.filter { $0.capitalisedOnly == true }.map { FoldedText.key($0.alias) })
+        let capitalisedOnly = Set(
+            registry.aliasExclusions.filter { $0.capitalisedOnly == true }.map { FoldedText.key($0.alias, loosely: true) })
         var aliasTrie = ScalarTrie<AliasTarget>()
         let containerIDs = Set(registry.instruments.map(\.id)).union(registry.treaties.map(\.id))
         for entry in registry.aliasEntries {
-            let key = folded(entry.text)
             let isAcronym =
                 entry.text.count <= 8 && entry.text.unicodeScalars.contains { $0.properties.isUppercase }
                 && !entry.text.unicodeScalars.contains { $0.properties.isLowercase }
-            aliasTrie.insert(
-                key,
-                AliasTarget(
-                    kind: entry.kind, id: entry.id,
-                    caseSensitive: isAcronym || capitalisedOnly.contains(FoldedText.key(entry.text))
-                        ? Array(entry.text.unicodeScalars) : nil,
-                    exclusions: exclusionsByAlias[FoldedText.key(entry.text)] ?? [],
-                    isContainer: containerIDs.contains(entry.id)))
+            let exact = isAcronym || capitalisedOnly.contains(FoldedText.key(entry.text, loosely: true))
+            // Russian names are listed in the nominative; their case forms come from the ending tables.
+            let forms = [entry.text] + (entry.language == .ru && !isAcronym ? RussianDeclension.caseForms(of: entry.text) : [])
+            for form in forms {
+                aliasTrie.insert(
+                    folded(form),
+                    AliasTarget(
+                        kind: entry.kind, id: entry.id, caseSensitive: exact ? Array(form.unicodeScalars) : nil,
+                        capitalInitial: form.unicodeScalars.first?.properties.isUppercase ?? false,
+                        exclusions: exclusionsByAlias[FoldedText.key(entry.text, loosely: true)] ?? [],
+                        isContainer: containerIDs.contains(entry.id)))
+            }
         }
         aliases = aliasTrie
 
@@ -90,7 +99,7 @@ public struct ReferenceExtractor: Sendable {
         var itemWordOwners: [String: Set<String>] = [:]
         for instrument in registry.instruments {
             for (_, words) in instrument.itemWords {
-                for word in words { itemWordOwners[FoldedText.key(word), default: []].insert(instrument.id) }
+                for word in words { itemWordOwners[FoldedText.key(word, loosely: true), default: []].insert(instrument.id) }
             }
         }
         for instrument in registry.instruments {
@@ -98,7 +107,8 @@ public struct ReferenceExtractor: Sendable {
             for (language, words) in instrument.itemWords {
                 for word in words {
                     let item = ItemWord(
-                        instrument: instrument.id, needsContext: needsContext || (itemWordOwners[FoldedText.key(word)]?.count ?? 0) > 1,
+                        instrument: instrument.id,
+                        needsContext: needsContext || (itemWordOwners[FoldedText.key(word, loosely: true)]?.count ?? 0) > 1,
                         roman: instrument.numbering == "roman", suffix: language == .zh && needsContext)
                     if item.suffix { suffixWords.insert(folded(word), item) } else { prefixWords.insert(folded(word), item) }
                 }
@@ -130,12 +140,16 @@ public struct ReferenceExtractor: Sendable {
         connectors = trie(words.chainConnectors)
         var letters: [UInt32: String] = [:]
         for (arabic, latin) in words.arabicSubItemLetters {
-            if let first = arabic.unicodeScalars.first, arabic.unicodeScalars.count == 1 { letters[first.value] = latin }
+            let key = folded(arabic)
+            if let first = key.first, key.count == 1 { letters[first.value] = latin }
         }
         arabicLetters = letters
         var numerals: [UInt32: Int] = [:]
         for (numeral, value) in words.chineseNumerals { if let scalar = numeral.unicodeScalars.first { numerals[scalar.value] = value } }
         chineseNumerals = numerals
+        var ordinalTrie = ScalarTrie<Int>()
+        for (_, table) in words.ordinalWords ?? [:] { for (word, value) in table { ordinalTrie.insert(folded(word), value) } }
+        ordinals = ordinalTrie
         commitmentIDs = Set(registry.commitments.map(\.id))
         var byTreaty: [String: String] = [:]
         var byInstrument: [String: String] = [:]
@@ -149,8 +163,9 @@ public struct ReferenceExtractor: Sendable {
     }
 
     /// The references in one paragraph, in order; `defaultTreaty` is what "the Treaty" means when no treaty was named before it.
-    public func references(in text: String, defaultTreaty: String?) -> [Reference] {
-        let folded = FoldedText(text)
+    /// When `defaultIsInferred`, references resolved through `defaultTreaty` are marked inferred.
+    public func references(in text: String, defaultTreaty: String?, defaultIsInferred: Bool = false) -> [Reference] {
+        let folded = FoldedText(text, loosely: true)
         let original = Array(text.unicodeScalars)
         var mentions = scan(folded, original)
         resolve(&mentions, folded.scalars, defaultTreaty: defaultTreaty)
@@ -158,7 +173,9 @@ public struct ReferenceExtractor: Sendable {
             let range = folded.originalRange(mention.start, mention.end)
             var surface = String.UnicodeScalarView()
             surface.append(contentsOf: original[range.start..<range.end])
-            return Reference(kind: mention.kind, id: mention.id, surface: String(surface), start: range.start, end: range.end)
+            return Reference(
+                kind: mention.kind, id: mention.id, surface: String(surface), start: range.start, end: range.end,
+                inferred: defaultIsInferred && mention.throughDefault ? true : nil)
         }
     }
 
