@@ -64,6 +64,21 @@ public enum DocumentHeaderParser {
             if header.date == nil, let day = date(in: line) { header.date = day.description }
             if header.session == nil, isSession(line) { header.session = line }
         }
+        // PDF text flattens the masthead's columns: a date or "Original: English" may share a line with other text.
+        for line in trimmed where !line.isEmpty {
+            let lower = line.lowercased()
+            if header.originalLanguage == nil, let label = originalLabels.first(where: { lower.contains($0) }),
+                let range = lower.range(of: label)
+            {
+                let after = lower[range.upperBound...].split(whereSeparator: \.isWhitespace).first.map(String.init) ?? ""
+                header.originalLanguage = languageNames[after.trimmingCharacters(in: .punctuationCharacters)]?.rawValue
+                let before = lower[..<range.lowerBound].split(whereSeparator: \.isWhitespace)
+                if header.language == nil, let last = before.last, let language = languageNames[String(last)] {
+                    header.language = language.rawValue
+                }
+            }
+            if header.date == nil, let day = dateWithin(line) { header.date = day.description }
+        }
         // Submitter and title: the "submitted by" line, and the line above it.
         for (index, line) in trimmed.enumerated() {
             let lower = line.lowercased()
@@ -142,6 +157,40 @@ public enum DocumentHeaderParser {
             if let m = month(words[0]), let d = Int(words[1]), let y = Int(words[2]) { return Day(year: y, month: m, day: d) }
         }
         return nil
+    }
+
+    /// A date standing among other words on a flattened line ("2 April 2025 Original: English"); a line with a range
+    /// of dates ("28 April–9 May 2025") is a venue, not the document's date.
+    static func dateWithin(_ line: String) -> Day? {
+        let text = line.replacingOccurrences(of: "\u{A0}", with: " ")
+        if text.contains("–") || text.contains("—") || text.contains(" - ") || text.contains("至") || text.contains("~") { return nil }
+        if let match = text.firstMatch(of: /(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日/) {
+            return Day(year: Int(match.1)!, month: Int(match.2)!, day: Int(match.3)!)
+        }
+        let words = text.split(whereSeparator: \.isWhitespace).map(String.init)
+        guard words.count > 3 else { return nil }
+        for start in words.indices {
+            for length in 3...5 where start + length <= words.count {
+                if let day = date(in: words[start..<(start + length)].joined(separator: " ")) { return day }
+            }
+        }
+        return nil
+    }
+
+    /// True when a line holds a header field (symbol, date, language, original language, session, distribution,
+    /// submitter), which tells a masthead from the body's opening lines.
+    static func holdsField(_ line: String) -> Bool {
+        let trimmed = line.trimmingCharacters(in: .whitespaces)
+        guard !trimmed.isEmpty else { return false }
+        let lower = trimmed.lowercased()
+        if symbol(in: trimmed) != nil || date(in: trimmed) != nil || isSession(trimmed) || languageNames[lower] != nil { return true }
+        if originalLabels.contains(where: { lower.contains($0) }) || lower.hasPrefix("distr") { return true }
+        if submissionMarkers.contains(where: {
+            (!$0.before.isEmpty && lower.hasPrefix($0.before)) || (!$0.after.isEmpty && lower.hasSuffix($0.after))
+        }) {
+            return true
+        }
+        return dateWithin(trimmed) != nil && trimmed.count <= 80
     }
 
     /// A month name in any of the six languages; Arabic mastheads write "نيسان/أبريل", either half counts.

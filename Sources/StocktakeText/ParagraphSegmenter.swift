@@ -58,8 +58,12 @@ public struct ParagraphSegmenter: Sendable {
         var footnotes: [[String]] = []
         var bodyStart = 0
         if let firstParagraph {
-            headerLines = lines[..<firstParagraph].map(\.text)
-            bodyStart = firstParagraph
+            // A masthead runs to its last header field; the lines after it (a statement's title, "Mr. President,") are
+            // unnumbered paragraphs. Without two header fields there is no masthead, and every line is the body's.
+            let fieldLines = lines[..<firstParagraph].indices.filter { DocumentHeaderParser.holdsField(lines[$0].text) }
+            let mastheadEnd = fieldLines.count >= 2 ? fieldLines.last.map { $0 + 1 } ?? 0 : 0
+            headerLines = lines[..<mastheadEnd].map(\.text)
+            bodyStart = mastheadEnd
         } else {
             // Unnumbered: the masthead ends at the "submitted by" line when there is one, else there is none.
             let markerLine = lines.firstIndex { line in
@@ -74,10 +78,12 @@ public struct ParagraphSegmenter: Sendable {
         var expected = 1
         var inFootnotes = false
         var blankSince = false
+        var pageBreakSince = false
         for line in lines[bodyStart...] {
             if line.pageBreak {
                 inFootnotes = false
                 blankSince = true
+                pageBreakSince = true
                 continue
             }
             let text = line.text
@@ -85,6 +91,7 @@ public struct ParagraphSegmenter: Sendable {
                 blankSince = true
                 continue
             }
+            defer { pageBreakSince = false }
             if text.count >= 5 && text.allSatisfy({ $0 == "_" || $0 == "-" || $0 == "—" }) {
                 inFootnotes = true
                 continue
@@ -111,7 +118,9 @@ public struct ParagraphSegmenter: Sendable {
             }
             if let lastLine = paragraphs.last?.lines.last {
                 let ended = lastLine.last.map { "。.!?！？;；:：”\"»」".contains($0) } ?? true
-                let opensNew = blankSince && ended && (firstParagraph == nil || text.count < 120)
+                // A short line standing alone above a blank line is a heading or a title ("Mr. President,"), not a wrapped line.
+                let heading = paragraphs.last?.number == nil && paragraphs.last?.lines.count == 1 && lastLine.count < 160 && !pageBreakSince
+                let opensNew = blankSince && (ended || heading) && (firstParagraph == nil || text.count < 120 || heading)
                 if !opensNew {
                     paragraphs[paragraphs.count - 1].lines.append(text)
                     blankSince = false

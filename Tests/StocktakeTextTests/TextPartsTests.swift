@@ -24,11 +24,12 @@ struct FoldedTextTests {
 struct ParagraphSegmenterTests {
     let segmenter = ParagraphSegmenter()
 
-    @Test("a lone number continues the sequence only when it is the next number")
+    @Test("a lone number continues the sequence only when it is the next number; a title without a masthead stays a paragraph")
     func loneNumbers() {
         let result = segmenter.segment("Title\n\n1. First paragraph goes on\n7\nand on.\n2.\tSecond.\n")
-        #expect(result.paragraphs.map(\.number) == ["1", "2"])
-        #expect(result.paragraphs[0].text == "First paragraph goes on and on.")
+        #expect(result.paragraphs.map(\.number) == [nil, "1", "2"])
+        #expect(result.paragraphs.map(\.text) == ["Title", "First paragraph goes on and on.", "Second."])
+        #expect(result.headerLines.isEmpty)
     }
 
     @Test("latin lines join with a space, Chinese lines with nothing")
