@@ -25,13 +25,52 @@ public struct DocumentExtractor: Sendable {
         if header.language == nil {
             header.language = ScriptDetection.language(of: segments.paragraphs.prefix(40).map(\.text).joined(separator: " "))?.rawValue
         }
-        let defaultTreaty = self.defaultTreaty(header: header, headerText: segments.headerLines.joined(separator: "\n"))
-        func convert(_ segment: ParagraphSegmenter.Segment) -> ExtractedParagraph {
+        let stated = self.defaultTreaty(header: header, headerText: segments.headerLines.joined(separator: "\n"))
+        func convert(_ segment: ParagraphSegmenter.Segment, _ treaty: String?, _ inferred: Bool) -> ExtractedParagraph {
             ExtractedParagraph(
                 number: segment.number, text: segment.text,
-                references: references.references(in: segment.text, defaultTreaty: defaultTreaty))
+                references: references.references(in: segment.text, defaultTreaty: treaty, defaultIsInferred: inferred))
         }
-        return ExtractedDocument(document: header, paragraphs: segments.paragraphs.map(convert), footnotes: segments.footnotes.map(convert))
+        var paragraphs = segments.paragraphs.map { convert($0, stated, false) }
+        var footnotes = segments.footnotes.map { convert($0, stated, false) }
+        // Without a symbol or a masthead naming it, "the Treaty" is the treaty the document is about: read it from the content.
+        if stated == nil, let inferred = inferTreaty(title: header.title, paragraphs: paragraphs) {
+            paragraphs = segments.paragraphs.map { convert($0, inferred, true) }
+            footnotes = segments.footnotes.map { convert($0, inferred, true) }
+        }
+        return ExtractedDocument(document: header, paragraphs: paragraphs, footnotes: footnotes)
+    }
+
+    /// The treaty a document without a symbol is about: the one named in its title (or its opening unnumbered line),
+    /// else the one it names most, the first named breaking a tie; nil when it names none.
+    func inferTreaty(title: String?, paragraphs: [ExtractedParagraph]) -> String? {
+        func treaties(_ found: [Reference]) -> [String] {
+            found.compactMap { reference in
+                if reference.kind == "treaty" { return reference.id }
+                // "article VI of the NPT" names the NPT through its article.
+                if reference.kind == "commitment", let colon = reference.id.firstIndex(of: ":"),
+                    references.treatyInstruments[String(reference.id[..<colon])] != nil
+                {
+                    return String(reference.id[..<colon])
+                }
+                return nil
+            }
+        }
+        let titleReferences =
+            title.map { references.references(in: $0, defaultTreaty: nil) }
+            ?? paragraphs.first.flatMap { $0.number == nil ? $0.references : nil } ?? []
+        if let named = treaties(titleReferences).first { return named }
+        var counts: [String: Int] = [:]
+        var order: [String] = []
+        for paragraph in paragraphs {
+            for treaty in treaties(paragraph.references) {
+                if counts[treaty] == nil { order.append(treaty) }
+                counts[treaty, default: 0] += 1
+            }
+        }
+        var best: String?
+        for treaty in order where best == nil || counts[treaty, default: 0] > counts[best!, default: 0] { best = treaty }
+        return best
     }
 
     /// The treaty "the Treaty" means in this document: the NPT for NPT documents, else the first treaty the masthead names.

@@ -56,14 +56,18 @@ public struct Reference: Codable, Sendable, Equatable, Hashable {
     public let start: Int
     /// Offset after the last scalar.
     public let end: Int
+    /// True when the treaty was inferred from the document's content ("the Treaty" in a statement without a symbol);
+    /// absent otherwise.
+    public let inferred: Bool?
 
     /// Creates a reference.
-    public init(kind: String, id: String, surface: String, start: Int, end: Int) {
+    public init(kind: String, id: String, surface: String, start: Int, end: Int, inferred: Bool? = nil) {
         self.kind = kind
         self.id = id
         self.surface = surface
         self.start = start
         self.end = end
+        self.inferred = inferred
     }
 }
 

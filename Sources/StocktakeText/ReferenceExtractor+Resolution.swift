@@ -8,6 +8,7 @@ extension ReferenceExtractor {
                 if let treaty = lastTreaty ?? defaultTreaty {
                     mentions[index].id = treaty
                     mentions[index].scope = treaty
+                    mentions[index].throughDefault = lastTreaty == nil
                 } else {
                     mentions[index].suppressed = true
                 }
@@ -57,8 +58,10 @@ extension ReferenceExtractor {
                 // Articles belong to the treaty of the chain, else the last named treaty, else the document's.
                 if let neighbour, mentions[neighbour].kind == "treaty" {
                     scope = mentions[neighbour].id
+                    mentions[index].throughDefault = mentions[neighbour].throughDefault
                 } else if treatyInstruments[scope] != nil || scope.isEmpty {
                     scope = lastTreatyBefore.map { mentions[$0].id } ?? defaultTreaty ?? ""
+                    mentions[index].throughDefault = lastTreatyBefore == nil
                 }
             } else if item.needsContext {
                 guard let neighbour, mentions[neighbour].scope == scope else {
