@@ -75,7 +75,7 @@ let package = Package(
             swiftSettings: strictSettings
         ),
         .testTarget(name: "StocktakeCoreTests", dependencies: ["StocktakeCore", "StocktakeStore"], swiftSettings: strictSettings),
-        .testTarget(name: "StocktakeTextTests", dependencies: ["StocktakeText", "StocktakeStore"], exclude: ["Fixtures"], swiftSettings: strictSettings),
+        .testTarget(name: "StocktakeTextTests", dependencies: ["StocktakeText", "StocktakeStore"], exclude: ["Fixtures", "Samples"], swiftSettings: strictSettings),
         .testTarget(name: "StocktakeLedgerTests", dependencies: ["StocktakeLedger"], swiftSettings: strictSettings),
         .testTarget(
             name: "StocktakeStoreTests", dependencies: ["StocktakeStore", "StocktakeText", "StocktakeLedger", "StocktakeCore"],
