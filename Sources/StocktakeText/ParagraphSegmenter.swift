@@ -158,6 +158,8 @@ public struct ParagraphSegmenter: Sendable {
         }
         guard value == expected || number.contains(" ") else { return nil }
         if rest.isEmpty { return (number, "") }  // a number alone on its line, in sequence
+        // Arabic documents number paragraphs "1 -".
+        if rest.hasPrefix(" - ") || rest.hasPrefix(" -\t") || rest.hasPrefix(" – ") { return (number, trim(rest.dropFirst(3))) }
         guard let mark = rest.first, mark == "." || mark == "．" || mark == "\t" else { return nil }
         let after = rest.dropFirst()
         if mark == "." || mark == "．", let next = after.first, !next.isWhitespace { return nil }  // "2010." in a wrapped line
@@ -238,7 +240,9 @@ public struct ParagraphSegmenter: Sendable {
             guard let first = piece.first(where: { $0 != " " && $0 != "\t" }) else { continue }
             if let last = out.last {
                 let tight = (last.isCJK || isCJKPunctuation(last)) && (first.isCJK || isCJKPunctuation(first))
-                if !tight && !(last == "-" && first.properties.isLowercase) { out.append(" ") }
+                // A line ending in a hyphen inside a word continues it: "non-\nproliferation", "Nuclear-\nTest-Ban".
+                let hyphenated = last == "-" && first.properties.isAlphabetic && out.dropLast().last?.properties.isAlphabetic == true
+                if !tight && !hyphenated { out.append(" ") }
             }
             var previousSpace = out.last == " "
             for scalar in piece {

@@ -98,8 +98,8 @@ extension ReferenceExtractor {
                     let next = mentions[other]
                     let specific =
                         (next.role == .item && !next.suppressed && next.scope == mentions[index].id)
-                        || (next.role == .container && next.id == mentions[index].id && step == 1 && next.suppressed == false
-                            && chainNeighbour(mentions, other, step: 1, s).map {
+                        || (next.role == .container && next.id == mentions[index].id && next.suppressed == false
+                            && chainNeighbour(mentions, other, step: step, s).map {
                                 mentions[$0].role == .item && mentions[$0].scope == next.id
                             } == true)
                     if specific {

@@ -217,7 +217,8 @@ extension ReferenceExtractor {
         var end = i
         while true {
             var k = skipSpaces(s, j)
-            if !letters.isEmpty, let separator = separators.matches(in: s, at: k).first {
+            // "(c) and (d)" continue a list of sub-items; after a semicolon a new point of an enumeration begins.
+            if !letters.isEmpty, let separator = separators.matches(in: s, at: k).first, s[k] != ";" && s[k] != "；" {
                 k = skipSpaces(s, separator.end)
             }
             let start = k
@@ -257,7 +258,7 @@ extension ReferenceExtractor {
             end = max(number.end, subs.end)
             var k = skipSpaces(s, end)
             if subs.letters.isEmpty, !roman, let range = rangeWords.matches(in: s, at: k).first,
-                let upper = parseNumber(s, skipSpaces(s, range.end), roman: false),
+                let upper = parseNumber(s, repeatedItemWordEnd(s, skipSpaces(s, range.end)), roman: false),
                 let low = Int(number.value), let high = Int(upper.value), low < high, high - low <= 100
             {
                 items += (low + 1...high).map { (String($0), $0 == high ? skipSpaces(s, range.end) : j, upper.end) }
@@ -268,6 +269,12 @@ extension ReferenceExtractor {
             j = skipSpaces(s, separator.end)
         }
         return items.isEmpty ? nil : (items, end)
+    }
+
+    /// Past an item word repeated after a range word ("行动1至行动5", "actions 1 to action 5"), else `i` itself.
+    func repeatedItemWordEnd(_ s: [Unicode.Scalar], _ i: Int) -> Int {
+        guard i < s.count, prefixItemWords.startsWith(s[i]), let word = prefixItemWords.matches(in: s, at: i).first else { return i }
+        return skipSpaces(s, word.end)
     }
 
     func scanPrefixItems(_ s: [Unicode.Scalar], at i: Int, article: Bool = false) -> (mentions: [Mention], end: Int)? {

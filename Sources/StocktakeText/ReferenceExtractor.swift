@@ -109,7 +109,7 @@ public struct ReferenceExtractor: Sendable {
                     let item = ItemWord(
                         instrument: instrument.id,
                         needsContext: needsContext || (itemWordOwners[FoldedText.key(word, loosely: true)]?.count ?? 0) > 1,
-                        roman: instrument.numbering == "roman", suffix: language == .zh && needsContext)
+                        roman: instrument.numbering == "roman", suffix: language == .zh && (needsContext || word.hasPrefix("项")))
                     if item.suffix { suffixWords.insert(folded(word), item) } else { prefixWords.insert(folded(word), item) }
                 }
             }

@@ -3,25 +3,28 @@
 ///
 /// A name declines from its first word through its first noun: leading adjectives agree with that noun, and what
 /// follows it (a genitive, a prepositional phrase, an apposition) stays as written, as in Соединенного Королевства
-/// Великобритании, Договора о нераспространении ядерного оружия or Республики Корея. Only names written with a
-/// capital are declined; acronyms (ДНЯО) and the indeclinable foreign names ending in a vowel (Того, Перу, Чили,
-/// Марокко) are left alone. The tables cover the endings names have; a form they produce that Russian does not use
+/// Великобритании, Договора о нераспространении ядерного оружия or Республики Корея. A phrase without a capital
+/// declines only when its first word is a noun whose ending says it is singular (договор о запрещении…, резолюция по…);
+/// acronyms (ДНЯО) and the indeclinable foreign names ending in a vowel (Того, Перу, Чили, Марокко) are left alone. The tables cover the endings names have; a form they produce that Russian does not use
 /// matches nothing, so the cost of an over-generated form is a trie entry, never a false reference.
 public enum RussianDeclension {
     /// The genitive, dative, accusative, instrumental and prepositional forms of `name`, without the nominative itself.
     public static func caseForms(of name: String) -> [String] {
         let words = name.split(separator: " ", omittingEmptySubsequences: false).map(String.init)
-        guard let first = words.first, let initial = first.unicodeScalars.first, initial.properties.isUppercase,
+        guard let first = words.first, let initial = first.unicodeScalars.first,
             !first.unicodeScalars.dropFirst().contains(where: { $0.properties.isUppercase })
         else { return [] }
+        // A common noun in -а or -ы may already be a plural (государства): only a name's capital settles it.
+        let isName = initial.properties.isUppercase
         // The words that decline: adjectives, then the noun they qualify.
         var declining: [[String]] = []
         var nounAt: Int?
         for (index, word) in words.enumerated() {
-            if let forms = adjectiveForms(word) {
+            if isName, let forms = adjectiveForms(word) {
                 declining.append(forms)
                 continue
             }
+            if !isName && (word.hasSuffix("а") || word.hasSuffix("ы") || word.hasSuffix("я") && !word.hasSuffix("ия")) { return [] }
             guard let forms = nounForms(word) else { return [] }
             declining.append(forms)
             nounAt = index

@@ -32,7 +32,10 @@ struct StatementEvaluationTests {
     @Test("recall is at least 0.90 and precision at least 0.97 in every language", arguments: ["en", "fr", "es", "ru", "ar", "zh"])
     func thresholds(_ language: String) {
         let scorer = Self.scorer
-        if language == "en" { print("Reference extraction on statements, press copies and flattened PDFs:\n\(scorer.report)") }
+        if language == "en" {
+            print("Reference extraction on statements, press copies and flattened PDFs:\n\(scorer.report)")
+            print("What it got wrong:\n" + scorer.findings.map { "  \($0)" }.joined(separator: "\n"))
+        }
         let tally = scorer.byLanguage[language] ?? ReferenceScorer.Tally()
         let findings = scorer.findings.filter { $0.file.hasPrefix("\(language)-") }.map(\.description).joined(separator: "\n")
         #expect(tally.truePositives > 50, "\(language) has too few labelled references to score")
