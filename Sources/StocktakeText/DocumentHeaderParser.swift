@@ -146,7 +146,7 @@ public enum DocumentHeaderParser {
         let text = line.trimmingCharacters(in: .whitespaces).replacingOccurrences(of: "\u{A0}", with: " ")
         guard text.count <= 40 else { return nil }
         // Chinese: 2025年4月1日
-        if let match = text.wholeMatch(of: /(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日/) {
+        if text.unicodeScalars.contains("年"), let match = try? DatePatterns.chinese.wholeMatch(in: text) {
             return Day(year: Int(match.1)!, month: Int(match.2)!, day: Int(match.3)!)
         }
         var words = text.lowercased().replacingOccurrences(of: ",", with: " ").split(separator: " ").map(String.init)
@@ -164,17 +164,25 @@ public enum DocumentHeaderParser {
     static func dateWithin(_ line: String) -> Day? {
         let text = line.replacingOccurrences(of: "\u{A0}", with: " ")
         if text.contains("–") || text.contains("—") || text.contains(" - ") || text.contains("至") || text.contains("~") { return nil }
-        if let match = text.firstMatch(of: /(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日/) {
+        if text.unicodeScalars.contains("年"), let match = try? DatePatterns.chinese.firstMatch(in: text) {
             return Day(year: Int(match.1)!, month: Int(match.2)!, day: Int(match.3)!)
         }
         let words = text.split(whereSeparator: \.isWhitespace).map(String.init)
         guard words.count > 3 else { return nil }
-        for start in words.indices {
-            for length in 3...5 where start + length <= words.count {
-                if let day = date(in: words[start..<(start + length)].joined(separator: " ")) { return day }
+        // A date has a month name: try the few windows of words around each one.
+        for (index, word) in words.enumerated() where month(word.lowercased().trimmingCharacters(in: .punctuationCharacters)) != nil {
+            for start in max(0, index - 2)...index {
+                for length in 3...5 where start + length <= words.count && start + length > index {
+                    if let day = date(in: words[start..<(start + length)].joined(separator: " ")) { return day }
+                }
             }
         }
         return nil
+    }
+
+    /// Patterns compiled once.
+    enum DatePatterns {
+        nonisolated(unsafe) static let chinese = /(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日/
     }
 
     /// True when a line holds a header field (symbol, date, language, original language, session, distribution,

@@ -16,10 +16,21 @@ struct ReferenceScorer {
         let file: String
         let language: String
         let style: String
+        let header: LabelledHeader?
         let paragraphs: [LabelledParagraph]
+        let footnotes: [LabelledParagraph]?
+    }
+
+    struct LabelledHeader: Decodable {
+        let symbol: String?
+        let date: String?
+        let originalLanguage: String?
+        let title: String?
+        let submitter: String?
     }
 
     struct LabelledParagraph: Decodable {
+        let number: String?
         let anchor: String
         let must: [String]
         let may: [String]
@@ -57,7 +68,7 @@ struct ReferenceScorer {
         let paragraphs = extracted.paragraphs + extracted.footnotes
         var claimed = Set<Int>()
         var expected: [Int: (must: Set<String>, may: Set<String>, anchor: String)] = [:]
-        for label in labels.paragraphs {
+        for label in labels.paragraphs + (labels.footnotes ?? []) {
             guard
                 let index = paragraphs.firstIndex(where: {
                     ReferenceScorer.squeezed($0.text).contains(ReferenceScorer.squeezed(label.anchor))
