@@ -37,6 +37,7 @@ public struct ParagraphSegmenter: Sendable {
     public func segment(_ text: String, symbol: String? = nil) -> Result {
         let cleaned = ParagraphSegmenter.removeLinkSyntax(text)
         var lines: [(text: String, pageBreak: Bool)] = []
+        var furniture = Set<Int>()  // lines that were page furniture: the end of a page
         let unified =
             cleaned.unicodeScalars.contains("\r")
             ? cleaned.replacingOccurrences(of: "\r\n", with: "\n").replacingOccurrences(of: "\r", with: "\n") : cleaned
@@ -46,6 +47,7 @@ public struct ParagraphSegmenter: Sendable {
             let line = ParagraphSegmenter.trim(pageBreak ? Substring(rawLine.replacingOccurrences(of: "\u{0C}", with: "")) : rawLine)
             if pageBreak { lines.append(("", true)) }
             if ParagraphSegmenter.isFurniture(line, symbol: symbol) {
+                furniture.insert(lines.count)
                 lines.append(("", false))
                 continue
             }
@@ -75,12 +77,14 @@ public struct ParagraphSegmenter: Sendable {
                 bodyStart = markerLine + 1
             }
         }
+        let unruledNotes = ParagraphSegmenter.footnotesWithoutRule(lines, furniture: furniture, from: bodyStart)
         var expected = 1
         var inFootnotes = false
         var blankSince = false
         var pageBreakSince = false
-        for line in lines[bodyStart...] {
-            if line.pageBreak {
+        for index in lines.indices[bodyStart...] {
+            let line = lines[index]
+            if line.pageBreak || furniture.contains(index) {
                 inFootnotes = false
                 blankSince = true
                 pageBreakSince = true
@@ -96,6 +100,7 @@ public struct ParagraphSegmenter: Sendable {
                 inFootnotes = true
                 continue
             }
+            if unruledNotes.contains(index) { inFootnotes = true }
             if firstParagraph != nil, let start = ParagraphSegmenter.paragraphStart(text, expecting: expected) {
                 inFootnotes = false
                 paragraphs.append((start.number, start.rest.isEmpty ? [] : [start.rest]))
@@ -166,6 +171,77 @@ public struct ParagraphSegmenter: Sendable {
         return (number, trim(after))
     }
 
+    /// Footnotes set without a rule line: blocks at the foot of a page (before its furniture, a page break or the end of
+    /// the text), each after a blank line and opening with a marker, where the marker also stands in the body glued to
+    /// a word ("79/47²", "МАГАТЭ2", "Asia.1", "النووية(1)"). Returns the indices of their lines.
+    static func footnotesWithoutRule(_ lines: [(text: String, pageBreak: Bool)], furniture: Set<Int>, from start: Int) -> Set<Int> {
+        var ends: [Int] = []
+        for index in lines.indices[start...] where lines[index].pageBreak || furniture.contains(index) { ends.append(index) }
+        ends.append(lines.count)
+        var candidates: [(lines: ClosedRange<Int>, marker: String)] = []
+        var previousEnd = start
+        for end in ends {
+            var cursor = end - 1
+            while true {
+                while cursor >= previousEnd && lines[cursor].text.isEmpty && !lines[cursor].pageBreak { cursor -= 1 }
+                guard cursor >= previousEnd, !lines[cursor].pageBreak, !furniture.contains(cursor) else { break }
+                var first = cursor
+                while first - 1 >= previousEnd && !lines[first - 1].text.isEmpty { first -= 1 }
+                guard first - 1 >= previousEnd, let marker = noteMarker(lines[first].text) else { break }
+                candidates.append((first...cursor, marker))
+                cursor = first - 1
+            }
+            previousEnd = end + 1
+        }
+        guard !candidates.isEmpty else { return [] }
+        let noteLines = Set(candidates.flatMap { Array($0.lines) })
+        let body = lines.indices[start...].filter { !noteLines.contains($0) }.map { lines[$0].text }.joined(separator: "\n")
+        var result = Set<Int>()
+        for candidate in candidates where candidate.marker.unicodeScalars.allSatisfy({ !$0.isASCIIDigit && $0 != "(" })
+            || gluedMarker(candidate.marker, in: body)
+        {
+            result.formUnion(candidate.lines)
+        }
+        return result
+    }
+
+    /// The marker opening a footnote line: superscript digits, or one or two digits (or "(1)") followed by spaces.
+    static func noteMarker(_ line: String) -> String? {
+        let scalars = Array(line.unicodeScalars)
+        guard let first = scalars.first else { return nil }
+        if "¹²³⁴⁵⁶⁷⁸⁹⁰".unicodeScalars.contains(first) {
+            return String(String.UnicodeScalarView(scalars.prefix { "¹²³⁴⁵⁶⁷⁸⁹⁰".unicodeScalars.contains($0) }))
+        }
+        var k = 0
+        let parenthesised = first == "("
+        if parenthesised { k = 1 }
+        let digitsStart = k
+        while k < scalars.count && scalars[k].isASCIIDigit { k += 1 }
+        guard k > digitsStart, k - digitsStart <= 2 else { return nil }
+        if parenthesised {
+            guard k < scalars.count && scalars[k] == ")" else { return nil }
+            k += 1
+        }
+        // Two spaces or more (a tab counts): a paragraph number is written "12." or "12\t", a wrapped line "44 Annex".
+        guard k + 1 < scalars.count, scalars[k] == " " && (scalars[k + 1] == " " || scalars[k + 1] == "\t") || scalars[k] == "\t" && parenthesised
+        else { return nil }
+        return String(String.UnicodeScalarView(scalars[0..<k]))
+    }
+
+    /// True when a plain marker ("2", "(1)") also stands in the body glued to what it annotates.
+    static func gluedMarker(_ marker: String, in body: String) -> Bool {
+        var from = body.startIndex
+        while let range = body.range(of: marker, range: from..<body.endIndex) {
+            let before = range.lowerBound > body.startIndex ? body[body.index(before: range.lowerBound)] : " "
+            let after = range.upperBound < body.endIndex ? body[range.upperBound] : " "
+            if !before.isWhitespace && !before.isNumber && before != "/" && before != "-" && !after.isNumber && after != "/" && !after.isLetter {
+                return true
+            }
+            from = range.upperBound
+        }
+        return false
+    }
+
     /// A footnote's first line: a marker number (or superscript) then text.
     static func footnoteStart(_ line: String) -> String? {
         let superscripts: [Character: Character] = [
@@ -173,6 +249,14 @@ public struct ParagraphSegmenter: Sendable {
         ]
         var marker = ""
         var rest = Substring(line)
+        // Arabic notes are marked "(1)".
+        if rest.first == "(", let close = rest.firstIndex(of: ")"), rest.distance(from: rest.startIndex, to: close) <= 3,
+            rest[rest.index(after: rest.startIndex)..<close].allSatisfy({ $0.isASCII && $0.isNumber }),
+            rest.index(after: rest.startIndex) < close
+        {
+            let digits = rest[rest.index(after: rest.startIndex)..<close]
+            return String(digits) + " " + rest[rest.index(after: close)...].trimmingCharacters(in: .whitespaces)
+        }
         while let c = rest.first, let digit = superscripts[c] ?? (c.isASCII && c.isNumber ? c : nil) {
             marker.append(digit)
             rest = rest.dropFirst()
@@ -200,6 +284,7 @@ public struct ParagraphSegmenter: Sendable {
         if (try? Furniture.barcode.wholeMatch(in: line)) != nil { return true }
         if line.count < 40, (try? Furniture.genevaJob.wholeMatch(in: line)) != nil { return true }
         if (try? Furniture.pageCounter.wholeMatch(in: line)) != nil { return true }
+        if (try? Furniture.runningHead.wholeMatch(in: line)) != nil { return true }
         return false
     }
 
@@ -217,6 +302,8 @@ public struct ParagraphSegmenter: Sendable {
         nonisolated(unsafe) static let barcode = /\*\d{7,}\*/
         nonisolated(unsafe) static let genevaJob = /(GE|V)\.\d{2}-\d{4,6}(\s*\([A-Z]\))?.*/
         nonisolated(unsafe) static let pageCounter = /\d{1,3}\s*\/\s*\d{1,3}/
+        /// A running head: a page counter and a job number on one line, either way round, or a job number alone.
+        nonisolated(unsafe) static let runningHead = /(\d{1,3}\s*\/\s*\d{1,3}\s+)?\d{2}-\d{5}(\s+\d{1,3}\s*\/\s*\d{1,3})?/
     }
 
     /// Joins wrapped lines: nothing between two CJK characters, a space otherwise; runs of spaces collapsed.
