@@ -233,6 +233,8 @@ public struct ReferenceWords: Codable, Sendable {
     public let chineseNumerals: [String: Int]
     /// Numbers written as ordinal words after an item word, by language (Arabic المادة السادسة, article VI).
     public let ordinalWords: [String: [String: Int]]?
+    /// Letters of lettered resolutions written as words, by language (Arabic 55/33 دال is 55/33 D).
+    public let resolutionLetterNames: [String: [String: String]]?
 }
 
 struct AliasExclusionsFile: Codable {

@@ -48,7 +48,8 @@ public enum DocumentHeaderParser {
     /// Parses header fields from the lines before the first paragraph.
     public static func parse(_ lines: [String]) -> DocumentHeader {
         var header = DocumentHeader()
-        let trimmed = lines.map { $0.trimmingCharacters(in: .whitespaces) }
+        // A masthead set in two columns comes out of PDF text as lines holding both: read each column's cell on its own.
+        let trimmed = lines.flatMap(cells)
         for line in trimmed where !line.isEmpty {
             let lower = line.lowercased()
             if header.symbol == nil, let symbol = symbol(in: line) { header.symbol = symbol }
@@ -101,6 +102,13 @@ public enum DocumentHeaderParser {
             }
         }
         return header
+    }
+
+    /// The cells of a line, split where a run of three or more spaces separates two columns.
+    static func cells(_ line: String) -> [String] {
+        let trimmed = line.trimmingCharacters(in: .whitespaces)
+        guard trimmed.contains("   ") else { return [trimmed] }
+        return trimmed.components(separatedBy: "   ").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
     }
 
     static func isSession(_ line: String) -> Bool {

@@ -194,10 +194,11 @@ public struct ParagraphSegmenter: Sendable {
             previousEnd = end + 1
         }
         guard !candidates.isEmpty else { return [] }
-        let noteLines = Set(candidates.flatMap { Array($0.lines) })
-        let body = lines.indices[start...].filter { !noteLines.contains($0) }.map { lines[$0].text }.joined(separator: "\n")
+        // A marker at the start of a line is not glued to anything, so the notes themselves may stay in the text searched.
+        let body = lines[start...].map(\.text).joined(separator: "\n")
         var result = Set<Int>()
-        for candidate in candidates where candidate.marker.unicodeScalars.allSatisfy({ !$0.isASCIIDigit && $0 != "(" })
+        for candidate in candidates
+        where candidate.marker.unicodeScalars.allSatisfy({ !$0.isASCIIDigit && $0 != "(" })
             || gluedMarker(candidate.marker, in: body)
         {
             result.formUnion(candidate.lines)
@@ -222,9 +223,11 @@ public struct ParagraphSegmenter: Sendable {
             guard k < scalars.count && scalars[k] == ")" else { return nil }
             k += 1
         }
-        // Two spaces or more (a tab counts): a paragraph number is written "12." or "12\t", a wrapped line "44 Annex".
-        guard k + 1 < scalars.count, scalars[k] == " " && (scalars[k + 1] == " " || scalars[k + 1] == "\t") || scalars[k] == "\t" && parenthesised
-        else { return nil }
+        // Then a space: a paragraph number is written "12." or "12\t" (and a wrapped line such as "44 Annex" is refused
+        // later, as its number does not stand glued in the body).
+        guard k + 1 < scalars.count, scalars[k] == " " || scalars[k] == "\t" && parenthesised else { return nil }
+        // "7 -" numbers an Arabic paragraph.
+        if let next = scalars[k...].first(where: { $0 != " " && $0 != "\t" }), next == "-" || next == "–" { return nil }
         return String(String.UnicodeScalarView(scalars[0..<k]))
     }
 
@@ -234,7 +237,9 @@ public struct ParagraphSegmenter: Sendable {
         while let range = body.range(of: marker, range: from..<body.endIndex) {
             let before = range.lowerBound > body.startIndex ? body[body.index(before: range.lowerBound)] : " "
             let after = range.upperBound < body.endIndex ? body[range.upperBound] : " "
-            if !before.isWhitespace && !before.isNumber && before != "/" && before != "-" && !after.isNumber && after != "/" && !after.isLetter {
+            if !before.isWhitespace && !before.isNumber && before != "/" && before != "-" && !after.isNumber && after != "/"
+                && !after.isLetter
+            {
                 return true
             }
             from = range.upperBound

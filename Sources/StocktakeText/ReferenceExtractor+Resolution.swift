@@ -54,6 +54,14 @@ extension ReferenceExtractor {
             let before = neighbour(step: -1)
             let after = neighbour(step: 1)
             let neighbour = [before, after].compactMap { $0 }.first { mentions[$0].role == .container || mentions[$0].role == .anaphora }
+            // A container the item is chained to decides between instruments that number items with the same word:
+            // "la mesure 12 des 13 mesures concrètes" is step 12, not action 12.
+            if let neighbour, mentions[neighbour].kind == "commitment", mentions[neighbour].role == .container,
+                mentions[neighbour].id != scope, treatyInstruments[scope] == nil,
+                commitmentIDs.contains("\(mentions[neighbour].id):\(item.id)")
+            {
+                scope = mentions[neighbour].id
+            }
             if scope.isEmpty || treatyInstruments[scope] != nil {
                 // Articles belong to the treaty of the chain, else the last named treaty, else the document's.
                 if let neighbour, mentions[neighbour].kind == "treaty" {
@@ -77,12 +85,18 @@ extension ReferenceExtractor {
                 mentions[index].suppressed = true
             }
         }
-        // A body directly before a resolution number issued it ("General Assembly resolution 79/47"): the resolution is the mention.
+        // A body that issued a resolution names the resolution only: directly before its number ("General Assembly resolution
+        // 79/47") or chained after it ("resolution 79/47 of the General Assembly"). "The General Assembly, in resolution
+        // 53/77 D," names both.
         for index in mentions.indices where mentions[index].kind == "organization" {
-            for step in [1, -1] {
-                if let other = chainNeighbour(mentions, index, step: step, s), mentions[other].role == .resolution {
-                    mentions[index].suppressed = true
-                }
+            if let other = chainNeighbour(mentions, index, step: 1, s), mentions[other].role == .resolution,
+                isConnector(s, mentions[index].end, mentions[other].start, allowSeparators: false)
+                    && !s[mentions[index].end..<mentions[other].start].contains(where: \.isWordCharacter)
+            {
+                mentions[index].suppressed = true
+            }
+            if let other = chainNeighbour(mentions, index, step: -1, s), mentions[other].role == .resolution {
+                mentions[index].suppressed = true
             }
         }
         // Containers and anaphora directly chained to an item of theirs name the item only.
@@ -98,7 +112,7 @@ extension ReferenceExtractor {
                     let next = mentions[other]
                     let specific =
                         (next.role == .item && !next.suppressed && next.scope == mentions[index].id)
-                        || (next.role == .container && next.id == mentions[index].id && next.suppressed == false
+                        || (next.role == .container && next.id == mentions[index].id
                             && chainNeighbour(mentions, other, step: step, s).map {
                                 mentions[$0].role == .item && mentions[$0].scope == next.id
                             } == true)

@@ -77,6 +77,15 @@ extension ReferenceExtractor {
     static let lam: Unicode.Scalar = "\u{0644}"
     static let alif: [Unicode.Scalar] = ["\u{0627}"]
 
+    /// True when a name ends at `end` and a footnote marker is glued to it ("МАГАТЭ2", "l'Union européenne2"): one or two
+    /// digits after a letter, then the end of the word.
+    func footnoteMarkerEnd(_ s: [Unicode.Scalar], _ end: Int) -> Bool {
+        guard end > 0, end < s.count, s[end].isASCIIDigit, s[end - 1].properties.isAlphabetic else { return false }
+        var k = end
+        while k < s.count && s[k].isASCIIDigit { k += 1 }
+        return k - end <= 2 && isWordEnd(s, k)
+    }
+
     func isWordEnd(_ s: [Unicode.Scalar], _ end: Int) -> Bool {
         end >= s.count || !s[end].isWordCharacter || s[end].isCJK || s[end - 1].isCJK
     }
@@ -96,7 +105,7 @@ extension ReferenceExtractor {
         for (end, targets) in aliases.matches(in: s, at: i, after: article ? ReferenceExtractor.alif : []) where end > i {
             let edgeCJK = s[end - 1].isCJK
             if !s[i].isCJK && !leftOK { continue }
-            if !edgeCJK && !isWordEnd(s, end) { continue }
+            if !edgeCJK && !isWordEnd(s, end) && !footnoteMarkerEnd(s, end) { continue }
             for target in targets {
                 if let exact = target.caseSensitive, article || !matchesOriginal(exact, i, end, folded, original) { continue }
                 if target.capitalInitial, !startsWithCapital(i, folded, original) { continue }
@@ -321,7 +330,25 @@ extension ReferenceExtractor {
                             scope: word.instrument, needsContext: true))
                 }
             }
-            let k = skipSpaces(s, end)
+            var k = skipSpaces(s, end)
+            // A range of items each written in full: 第5段至第7段.
+            if subs.letters.isEmpty, let range = rangeWords.matches(in: s, at: k).first, range.end < s.count, s[range.end] == "第",
+                let upper = parseNumber(s, range.end + 1, roman: false),
+                let upperWord = suffixItemWords.matches(in: s, at: upper.end).first,
+                upperWord.payloads.first?.instrument == word.instrument,
+                let low = Int(number.value), let high = Int(upper.value), low < high, high - low <= 100
+            {
+                for value in (low + 1)...high {
+                    let id = word.roman ? ReferenceExtractor.romanNumeral(value) : String(value)
+                    let start = value == high ? range.end : j
+                    mentions.append(
+                        Mention(
+                            kind: "commitment", id: id, start: start, end: upperWord.end, role: .item, scope: word.instrument,
+                            needsContext: true))
+                }
+                end = upperWord.end
+                k = skipSpaces(s, end)
+            }
             guard let separator = separators.matches(in: s, at: k).first else { break }
             j = skipSpaces(s, separator.end)
         }

@@ -154,6 +154,11 @@ extension ReferenceExtractor {
                         id += " " + String(s[k + 1]).uppercased()
                         k += 2
                     }
+                } else if k + 1 < s.count && s[k] == " ", let letter = resolutionLetters.matches(in: s, at: k + 1).first,
+                    isWordEnd(s, letter.end), let name = letter.payloads.first
+                {
+                    id += " " + name
+                    k = letter.end
                 }
             } else {
                 // Old style: "2028 (XX)".

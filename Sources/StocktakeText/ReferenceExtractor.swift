@@ -51,6 +51,7 @@ public struct ReferenceExtractor: Sendable {
     let arabicLetters: [UInt32: String]
     let chineseNumerals: [UInt32: Int]
     let ordinals: ScalarTrie<Int>
+    let resolutionLetters: ScalarTrie<String>
     let commitmentIDs: Set<String>
     let treatyInstruments: [String: String]
     let instrumentTreaty: [String: String]
@@ -150,6 +151,9 @@ public struct ReferenceExtractor: Sendable {
         var ordinalTrie = ScalarTrie<Int>()
         for (_, table) in words.ordinalWords ?? [:] { for (word, value) in table { ordinalTrie.insert(folded(word), value) } }
         ordinals = ordinalTrie
+        var letterTrie = ScalarTrie<String>()
+        for (_, table) in words.resolutionLetterNames ?? [:] { for (word, letter) in table { letterTrie.insert(folded(word), letter) } }
+        resolutionLetters = letterTrie
         commitmentIDs = Set(registry.commitments.map(\.id))
         var byTreaty: [String: String] = [:]
         var byInstrument: [String: String] = [:]
