@@ -121,6 +121,10 @@ public enum DocumentHeaderParser {
 
     /// A line that is a UN symbol and nothing else.
     static func symbol(in line: String) -> String? {
+        // Symbols start with N, A, S, E or C (or a Cyrillic А): most lines are refused at their first letter.
+        guard let first = line.unicodeScalars.first(where: { $0 != " " && $0 != "\t" && $0 != "\u{A0}" }),
+            "NASEC".unicodeScalars.contains(first) || first == "А"
+        else { return nil }
         let compact = line.replacingOccurrences(of: "\u{A0}", with: " ").trimmingCharacters(in: .whitespaces)
         guard compact.count <= 60, let first = compact.split(separator: "/").first,
             ["NPT", "A", "S", "E", "CD", "А"].contains(String(first))

@@ -283,14 +283,18 @@ public struct ParagraphSegmenter: Sendable {
             return false
         }
         if let symbol, line.utf8.count <= symbol.utf8.count + 8, DocumentHeaderParser.normaliseSymbol(line) == symbol { return true }
+        // Job numbers, page counters and running heads start with a digit, barcodes with "*", Geneva and Vienna job
+        // numbers with "GE." or "V.": only those lines go through the patterns.
+        if first.isASCIIDigit {
+            return (try? Furniture.jobNumber.wholeMatch(in: line)) != nil || (try? Furniture.pageCounter.wholeMatch(in: line)) != nil
+                || (try? Furniture.runningHead.wholeMatch(in: line)) != nil
+        }
+        if first == "*" { return (try? Furniture.barcode.wholeMatch(in: line)) != nil }
+        if (line.hasPrefix("GE.") || line.hasPrefix("V.")) && line.count < 40 {
+            return (try? Furniture.genevaJob.wholeMatch(in: line)) != nil
+        }
         let lower = line.lowercased()
-        if recycleNotices.contains(where: { lower.hasPrefix($0) }) { return true }
-        if (try? Furniture.jobNumber.wholeMatch(in: line)) != nil { return true }
-        if (try? Furniture.barcode.wholeMatch(in: line)) != nil { return true }
-        if line.count < 40, (try? Furniture.genevaJob.wholeMatch(in: line)) != nil { return true }
-        if (try? Furniture.pageCounter.wholeMatch(in: line)) != nil { return true }
-        if (try? Furniture.runningHead.wholeMatch(in: line)) != nil { return true }
-        return false
+        return recycleNotices.contains(where: { lower.hasPrefix($0) })
     }
 
     /// Trims spaces and tabs (including no-break and ideographic spaces) from both ends.
