@@ -1,6 +1,7 @@
 extension ReferenceExtractor {
     /// Scans folded text left to right, taking at each position the first grammar that matches.
-    func scan(_ folded: FoldedText, _ original: [Unicode.Scalar]) -> [Mention] {
+    /// `capitals`: whether a name written with a capital needs its capital in the text (not in a search box's query).
+    func scan(_ folded: FoldedText, _ original: [Unicode.Scalar], capitals: Bool = true) -> [Mention] {
         let s = folded.scalars
         var mentions: [Mention] = []
         var i = 0
@@ -41,7 +42,7 @@ extension ReferenceExtractor {
                     continue
                 }
             }
-            if let found = scanAlias(s, at: i, folded: folded, original: original) {
+            if let found = scanAlias(s, at: i, folded: folded, original: original, capitals: capitals) {
                 mentions.append(found)
                 i = found.end
                 continue
@@ -58,7 +59,7 @@ extension ReferenceExtractor {
                     i = found.end
                     continue
                 }
-                if let found = scanAlias(s, at: i, folded: folded, original: original, article: true) {
+                if let found = scanAlias(s, at: i, folded: folded, original: original, article: true, capitals: capitals) {
                     mentions.append(found)
                     i = found.end
                     continue
@@ -98,7 +99,9 @@ extension ReferenceExtractor {
     }
 
     /// A name at `i`; with `article`, the text at `i` continues an article whose alif a preposition took (للمعاهدة).
-    func scanAlias(_ s: [Unicode.Scalar], at i: Int, folded: FoldedText, original: [Unicode.Scalar], article: Bool = false) -> Mention? {
+    func scanAlias(
+        _ s: [Unicode.Scalar], at i: Int, folded: FoldedText, original: [Unicode.Scalar], article: Bool = false, capitals: Bool = true
+    ) -> Mention? {
         guard aliases.startsWith(article ? ReferenceExtractor.alif[0] : s[i]) else { return nil }
         let leftOK = article || i == 0 || !s[i - 1].isWordCharacter || s[i - 1].isCJK || s[i].isCJK || arabicProclitic(s, i)
         let start = article ? i - 1 : i
@@ -108,7 +111,7 @@ extension ReferenceExtractor {
             if !edgeCJK && !isWordEnd(s, end) && !footnoteMarkerEnd(s, end) { continue }
             for target in targets {
                 if let exact = target.caseSensitive, article || !matchesOriginal(exact, i, end, folded, original) { continue }
-                if target.capitalInitial, !startsWithCapital(i, folded, original) { continue }
+                if capitals, target.capitalInitial, !startsWithCapital(i, folded, original) { continue }
                 if target.exclusions.contains(where: { excluded(s, start, end, $0.left, $0.right) }) { continue }
                 return Mention(
                     kind: target.kind, id: target.id, start: start, end: end, role: target.isContainer ? .container : .alias,

@@ -169,9 +169,13 @@ public struct ReferenceExtractor: Sendable {
     /// The references in one paragraph, in order; `defaultTreaty` is what "the Treaty" means when no treaty was named before it.
     /// When `defaultIsInferred`, references resolved through `defaultTreaty` are marked inferred.
     public func references(in text: String, defaultTreaty: String?, defaultIsInferred: Bool = false) -> [Reference] {
+        references(in: text, defaultTreaty: defaultTreaty, defaultIsInferred: defaultIsInferred, capitals: true)
+    }
+
+    func references(in text: String, defaultTreaty: String?, defaultIsInferred: Bool, capitals: Bool) -> [Reference] {
         let folded = FoldedText(text, loosely: true)
         let original = Array(text.unicodeScalars)
-        var mentions = scan(folded, original)
+        var mentions = scan(folded, original, capitals: capitals)
         resolve(&mentions, folded.scalars, defaultTreaty: defaultTreaty)
         return mentions.filter { !$0.suppressed }.map { mention in
             let range = folded.originalRange(mention.start, mention.end)
@@ -183,10 +187,13 @@ public struct ReferenceExtractor: Sendable {
         }
     }
 
-    /// The identifiers a search query names, for concept search ("action 5 (c)" → `AP2010:5(c)`, "CTBT" → `CTBT`);
-    /// an article without its treaty is read as the NPT's, the treaty this record is about. Excluded words are left out.
+    /// The identifiers a search query names, for concept search ("action 5 (c)" → `AP2010:5(c)`, "CTBT" → `CTBT`,
+    /// "france" → `FRA`); an article without its treaty is read as the NPT's, the treaty this record is about. Excluded
+    /// words are left out.
     public func searchConcepts(in query: String) -> [String] {
         let text = SearchQueryParser.parse(query).conceptText
-        return Array(Set(references(in: text, defaultTreaty: "NPT").map(\.id).filter { !$0.isEmpty })).sorted()
+        // People type queries in lower case: a name counts without its capital here ("france", "iran").
+        let found = references(in: text, defaultTreaty: "NPT", defaultIsInferred: false, capitals: false)
+        return Array(Set(found.map(\.id).filter { !$0.isEmpty })).sorted()
     }
 }

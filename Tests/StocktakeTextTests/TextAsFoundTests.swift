@@ -65,6 +65,17 @@ struct TextAsFoundTests {
         #expect(ids("Кроме того, Того же мнения и делегация Того") == ["state TGO"])
     }
 
+    @Test("a search box's query names a state without its capital: people type queries in lower case")
+    func lowerCaseQueries() {
+        let extractor = TextFixtures.extractor.references
+        #expect(extractor.searchConcepts(in: "france") == ["FRA"])
+        #expect(extractor.searchConcepts(in: "iran safeguards") == ["IRN"])
+        #expect(extractor.searchConcepts(in: "chile") == ["CHL"])
+        #expect(
+            TextFixtures.extractor.references.references(in: "un chile rojo", defaultTreaty: nil).isEmpty,
+            "in text, the capital still counts")
+    }
+
     @Test("a statement's title line stays a paragraph with its references, and infers the document's treaty")
     func titleLine() {
         let text = """
