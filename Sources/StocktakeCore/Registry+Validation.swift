@@ -81,6 +81,14 @@ extension Registry {
         }
         for state in states {
             checkSource(state.source, "states.json", "state \(state.id)")
+            for (language, name) in state.nameSources.sorted(by: { $0.key.rawValue < $1.key.rawValue }) {
+                checkSource(name.source, "states.json", "the \(language.rawValue.uppercased()) name of state \(state.id)")
+                if name.url.isEmpty {
+                    issues.append(
+                        RegistryIssue(
+                            file: "states.json", message: "the \(language.rawValue.uppercased()) name of state \(state.id) has no URL"))
+                }
+            }
             if state.id.count != 3 || !state.id.allSatisfy({ $0.isASCII && $0.isUppercase }) {
                 issues.append(RegistryIssue(file: "states.json", message: "state identifier \(state.id) is not an ISO alpha-3 code"))
             }

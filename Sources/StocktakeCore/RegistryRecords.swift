@@ -53,10 +53,20 @@ public struct StateRecord: Sendable {
     public let aliases: [Language: [String]]
     /// Key of the source in the file's sources table.
     public let source: String
+    /// Where a name was checked when it differs from the record's source: the page that prints it, by language.
+    public let nameSources: [Language: NameSource]
+}
+
+/// The page on which a state's name in one language was seen, and the source entry that describes such pages.
+public struct NameSource: Codable, Sendable, Equatable {
+    /// Key of the source in the file's sources table.
+    public let source: String
+    /// The page that prints the name.
+    public let url: String
 }
 
 extension StateRecord: Codable {
-    enum CodingKeys: String, CodingKey { case id, m49, unStatus, names, formalNames, aliases, source }
+    enum CodingKeys: String, CodingKey { case id, m49, unStatus, names, formalNames, aliases, source, nameSources }
 
     public init(from decoder: any Decoder) throws {
         let c = try decoder.container(keyedBy: CodingKeys.self)
@@ -67,6 +77,7 @@ extension StateRecord: Codable {
         formalNames = try c.decodeIfPresent(LanguageKeyed<String>.self, forKey: .formalNames)?.values ?? [:]
         aliases = try c.decodeIfPresent(LanguageKeyed<[String]>.self, forKey: .aliases)?.values ?? [:]
         source = try c.decode(String.self, forKey: .source)
+        nameSources = try c.decodeIfPresent(LanguageKeyed<NameSource>.self, forKey: .nameSources)?.values ?? [:]
     }
 
     public func encode(to encoder: any Encoder) throws {
@@ -78,6 +89,7 @@ extension StateRecord: Codable {
         try c.encode(LanguageKeyed(values: formalNames), forKey: .formalNames)
         try c.encode(LanguageKeyed(values: aliases), forKey: .aliases)
         try c.encode(source, forKey: .source)
+        if !nameSources.isEmpty { try c.encode(LanguageKeyed(values: nameSources), forKey: .nameSources) }
     }
 }
 
