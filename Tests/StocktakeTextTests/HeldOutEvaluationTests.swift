@@ -7,29 +7,19 @@ import Testing
 /// scores flatter the extractor; these give the honest figure.
 @Suite("Extraction on held-out texts, never used for tuning")
 struct HeldOutEvaluationTests {
-    static let folder = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Samples/heldout")
+    static let set = LabelledSet("heldout")
 
-    static let scorer: ReferenceScorer = {
-        let data = try! Data(contentsOf: folder.appendingPathComponent("labels.json"))
-        let labels = try! JSONDecoder().decode(ReferenceScorer.LabelFile.self, from: data)
-        var scorer = ReferenceScorer()
-        for document in labels.documents {
-            let text = try! String(contentsOf: folder.appendingPathComponent(document.file), encoding: .utf8)
-            scorer.score(TextFixtures.extractor.extract(text: text), against: document)
-        }
-        return scorer
-    }()
+    @Test("every anchor occurs once in its file and every identifier is one the registry holds")
+    func labels() {
+        #expect(Self.set.labelProblems(registry: TextFixtures.registry) == [])
+    }
 
     @Test(
         "precision and recall on held-out texts stay above the floors measured when they were first run",
         arguments: ["en", "fr", "es", "ru", "ar", "zh"])
     func floors(_ language: String) {
-        let scorer = Self.scorer
-        if language == "en" {
-            print("Reference extraction on held-out texts:\n\(scorer.report)")
-            print("What it got wrong:\n" + scorer.findings.map { "  \($0)" }.joined(separator: "\n"))
-        }
-        let tally = scorer.byLanguage[language] ?? ReferenceScorer.Tally()
+        if language == "en" { Self.set.printReport("Reference extraction on held-out texts") }
+        let tally = Self.set.scorer.byLanguage[language] ?? ReferenceScorer.Tally()
         #expect(tally.truePositives > 50)
         #expect(tally.precision >= HeldOutEvaluationTests.floors[language]!.precision, "\(language) precision \(tally.precision)")
         #expect(tally.recall >= HeldOutEvaluationTests.floors[language]!.recall, "\(language) recall \(tally.recall)")

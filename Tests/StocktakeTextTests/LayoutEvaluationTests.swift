@@ -7,36 +7,18 @@ import Testing
 /// (Samples/unlayout/labels.json).
 @Suite("Extraction of UN-layout working papers, scored against labels written first")
 struct LayoutEvaluationTests {
-    static let folder = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Samples/unlayout")
+    static let set = LabelledSet("unlayout")
 
-    static let labels: ReferenceScorer.LabelFile = {
-        let data = try! Data(contentsOf: folder.appendingPathComponent("labels.json"))
-        return try! JSONDecoder().decode(ReferenceScorer.LabelFile.self, from: data)
-    }()
-
-    static let extracted: [String: ExtractedDocument] = {
-        var documents: [String: ExtractedDocument] = [:]
-        for document in labels.documents {
-            let text = try! String(contentsOf: folder.appendingPathComponent(document.file), encoding: .utf8)
-            documents[document.file] = TextFixtures.extractor.extract(text: text)
-        }
-        return documents
-    }()
-
-    static let scorer: ReferenceScorer = {
-        var scorer = ReferenceScorer()
-        for document in labels.documents { scorer.score(extracted[document.file]!, against: document) }
-        return scorer
-    }()
+    @Test("every anchor occurs once in its file and every identifier is one the registry holds")
+    func labels() {
+        #expect(Self.set.labelProblems(registry: TextFixtures.registry) == [])
+    }
 
     @Test("F1 is at least 0.95 in every language and 0.90 for every kind", arguments: ["en", "fr", "es", "ru", "ar", "zh"])
     func thresholds(_ language: String) {
-        let scorer = Self.scorer
-        if language == "en" {
-            print("Reference extraction on UN-layout working papers:\n\(scorer.report)")
-            print("What it got wrong:\n" + scorer.findings.map { "  \($0)" }.joined(separator: "\n"))
-        }
-        let findings = scorer.findings.filter { $0.file.hasPrefix("\(language)-") }.map(\.description).joined(separator: "\n")
+        if language == "en" { Self.set.printReport("Reference extraction on UN-layout working papers") }
+        let scorer = Self.set.scorer
+        let findings = Self.set.findings(in: language)
         let tally = scorer.byLanguage[language] ?? ReferenceScorer.Tally()
         #expect(tally.truePositives > 80, "\(language) has too few labelled references to score")
         #expect(tally.f1 >= 0.95, "\(language) F1 \(tally.f1)\n\(findings)")
@@ -48,17 +30,17 @@ struct LayoutEvaluationTests {
     @Test(
         "every paper's numbered paragraphs come out in order with their printed numbers", arguments: ["en", "fr", "es", "ru", "ar", "zh"])
     func numbering(_ language: String) {
-        for document in Self.labels.documents where document.language == language {
-            let numbers = Self.extracted[document.file]!.paragraphs.compactMap(\.number)
+        for document in Self.set.labels.documents where document.language == language {
+            let numbers = Self.set.extracted[document.file]!.paragraphs.compactMap(\.number)
             #expect(numbers == document.paragraphs.compactMap(\.number), "\(document.file)")
         }
     }
 
     @Test("header fields are read from one- and two-column mastheads", arguments: ["en", "fr", "es", "ru", "ar", "zh"])
     func headers(_ language: String) {
-        for document in Self.labels.documents where document.language == language {
+        for document in Self.set.labels.documents where document.language == language {
             guard let expected = document.header else { continue }
-            let header = Self.extracted[document.file]!.document
+            let header = Self.set.extracted[document.file]!.document
             #expect(header.symbol == expected.symbol, "\(document.file) symbol")
             #expect(header.date == expected.date, "\(document.file) date")
             #expect(header.originalLanguage == expected.originalLanguage, "\(document.file) original language")
@@ -69,8 +51,8 @@ struct LayoutEvaluationTests {
 
     @Test("footnotes stay out of the paragraphs, with or without a rule line above them")
     func footnotes() {
-        for document in Self.labels.documents {
-            let extracted = Self.extracted[document.file]!
+        for document in Self.set.labels.documents {
+            let extracted = Self.set.extracted[document.file]!
             for note in document.footnotes ?? [] {
                 let anchor = ReferenceScorer.squeezed(note.anchor)
                 #expect(

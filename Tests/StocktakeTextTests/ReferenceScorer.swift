@@ -1,4 +1,5 @@
 import Foundation
+import StocktakeCore
 import StocktakeText
 
 /// Scores extracted references against labels written before the extractor was run.
@@ -135,5 +136,76 @@ struct ReferenceScorer {
     /// Text with runs of white space made one space, so an anchor matches a paragraph whose lines were joined.
     static func squeezed(_ text: String) -> String {
         text.split(whereSeparator: \.isWhitespace).joined(separator: " ")
+    }
+}
+
+/// One labelled set in `Samples/<name>/`: its labels, what the extractor makes of each file, and the scores.
+struct LabelledSet: Sendable {
+    let name: String
+    let folder: URL
+    let labels: ReferenceScorer.LabelFile
+    /// Each file's text as stored.
+    let texts: [String: String]
+    /// Each file's extraction.
+    let extracted: [String: ExtractedDocument]
+    let scorer: ReferenceScorer
+
+    /// Reads the labels and files of `Samples/<name>/`, extracts every file and scores it.
+    init(_ name: String) {
+        self.name = name
+        folder = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Samples/\(name)")
+        let data = try! Data(contentsOf: folder.appendingPathComponent("labels.json"))
+        labels = try! JSONDecoder().decode(ReferenceScorer.LabelFile.self, from: data)
+        var texts: [String: String] = [:]
+        var extracted: [String: ExtractedDocument] = [:]
+        var scorer = ReferenceScorer()
+        for document in labels.documents {
+            let text = try! String(contentsOf: folder.appendingPathComponent(document.file), encoding: .utf8)
+            texts[document.file] = text
+            extracted[document.file] = TextFixtures.extractor.extract(text: text)
+            scorer.score(extracted[document.file]!, against: document)
+        }
+        self.texts = texts
+        self.extracted = extracted
+        self.scorer = scorer
+    }
+
+    /// The report and every error, printed under a title so the test output shows them.
+    func printReport(_ title: String) {
+        print("\(title):\n\(scorer.report)")
+        print("What it got wrong:\n" + scorer.findings.map { "  \($0)" }.joined(separator: "\n"))
+    }
+
+    /// The errors in one language's files, one per line, for a failing expectation's message.
+    func findings(in language: String) -> String {
+        scorer.findings.filter { $0.file.hasPrefix("\(language)-") }.map(\.description).joined(separator: "\n")
+    }
+
+    /// Problems with the labels themselves: an anchor that does not occur exactly once in its file, or an identifier
+    /// the registry does not hold (resolutions and documents must be well-formed symbols).
+    func labelProblems(registry: Registry) -> [String] {
+        let known =
+            Set(registry.states.map { "state \($0.id)" }).union(registry.organizations.map { "organization \($0.id)" })
+            .union(registry.treaties.map { "treaty \($0.id)" }).union(registry.commitments.map { "commitment \($0.id)" })
+            .union(registry.instruments.map { "commitment \($0.id)" })
+        var problems: [String] = []
+        for document in labels.documents {
+            let text = texts[document.file] ?? ""
+            for label in document.paragraphs + (document.footnotes ?? []) {
+                let count = text.components(separatedBy: label.anchor).count - 1
+                if count != 1 { problems.append("\(document.file): anchor «\(label.anchor)» occurs \(count) times") }
+                for reference in label.must + label.may where !known.contains(reference) {
+                    let symbol = reference.drop { $0 != " " }.dropFirst()
+                    let wellFormed =
+                        (reference.hasPrefix("resolution ")
+                            && symbol.wholeMatch(of: /[A-Z]+\/RES\/[0-9]+(\/[0-9]+)?( [A-Z])?( \([0-9]+\))?/) != nil)
+                        || (reference.hasPrefix("document ") && symbol.contains("/") && !symbol.contains("  "))
+                    if !wellFormed {
+                        problems.append("\(document.file): «\(label.anchor)» names \(reference), which is not in the registry")
+                    }
+                }
+            }
+        }
+        return problems
     }
 }

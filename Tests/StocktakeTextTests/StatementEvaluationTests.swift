@@ -6,38 +6,22 @@ import Testing
 /// languages, labelled before the extractor was run on them (Samples/statements/labels.json).
 @Suite("Extraction on text as it is found, scored against labels written first")
 struct StatementEvaluationTests {
-    static let folder = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Samples/statements")
+    static let set = LabelledSet("statements")
 
-    static let scorer: ReferenceScorer = {
-        let data = try! Data(contentsOf: folder.appendingPathComponent("labels.json"))
-        let labels = try! JSONDecoder().decode(ReferenceScorer.LabelFile.self, from: data)
-        var scorer = ReferenceScorer()
-        for document in labels.documents {
-            let text = try! String(contentsOf: folder.appendingPathComponent(document.file), encoding: .utf8)
-            scorer.score(TextFixtures.extractor.extract(text: text), against: document)
-        }
-        return scorer
-    }()
-
-    @Test("the labels cover three texts in each of the six languages")
-    func coverage() throws {
-        let data = try Data(contentsOf: Self.folder.appendingPathComponent("labels.json"))
-        let labels = try JSONDecoder().decode(ReferenceScorer.LabelFile.self, from: data)
-        let styles = Dictionary(grouping: labels.documents, by: \.language).mapValues { Set($0.map(\.style)) }
+    @Test("the labels cover three texts in each of the six languages, and every anchor and identifier is sound")
+    func coverage() {
+        let styles = Dictionary(grouping: Self.set.labels.documents, by: \.language).mapValues { Set($0.map(\.style)) }
         for language in ["en", "fr", "es", "ru", "ar", "zh"] {
             #expect(styles[language] == ["statement", "press", "flattened"], "\(language)")
         }
+        #expect(Self.set.labelProblems(registry: TextFixtures.registry) == [])
     }
 
     @Test("recall is at least 0.90 and precision at least 0.97 in every language", arguments: ["en", "fr", "es", "ru", "ar", "zh"])
     func thresholds(_ language: String) {
-        let scorer = Self.scorer
-        if language == "en" {
-            print("Reference extraction on statements, press copies and flattened PDFs:\n\(scorer.report)")
-            print("What it got wrong:\n" + scorer.findings.map { "  \($0)" }.joined(separator: "\n"))
-        }
-        let tally = scorer.byLanguage[language] ?? ReferenceScorer.Tally()
-        let findings = scorer.findings.filter { $0.file.hasPrefix("\(language)-") }.map(\.description).joined(separator: "\n")
+        if language == "en" { Self.set.printReport("Reference extraction on statements, press copies and flattened PDFs") }
+        let tally = Self.set.scorer.byLanguage[language] ?? ReferenceScorer.Tally()
+        let findings = Self.set.findings(in: language)
         #expect(tally.truePositives > 50, "\(language) has too few labelled references to score")
         #expect(tally.recall >= 0.90, "\(language) recall \(tally.recall)\n\(findings)")
         #expect(tally.precision >= 0.97, "\(language) precision \(tally.precision)\n\(findings)")
@@ -45,8 +29,7 @@ struct StatementEvaluationTests {
 
     @Test("a statement without a symbol reads \"the Treaty\" as the treaty its title names, and marks it inferred")
     func inferredTreaty() throws {
-        let text = try String(contentsOf: Self.folder.appendingPathComponent("en-statement.txt"), encoding: .utf8)
-        let document = TextFixtures.extractor.extract(text: text)
+        let document = try #require(Self.set.extracted["en-statement.txt"])
         #expect(document.document.symbol == nil)
         let inferred = document.paragraphs.flatMap(\.references).filter { $0.inferred == true }
         #expect(!inferred.isEmpty)
