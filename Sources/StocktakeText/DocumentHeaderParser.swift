@@ -82,26 +82,34 @@ public enum DocumentHeaderParser {
         }
         // Submitter and title: the "submitted by" line, and the line above it.
         for (index, line) in trimmed.enumerated() {
-            let lower = line.lowercased()
-            for marker in submissionMarkers {
-                var submitter: String?
-                if !marker.before.isEmpty, lower.hasPrefix(marker.before) {
-                    submitter = String(line.dropFirst(marker.before.count))
-                } else if !marker.after.isEmpty, line.hasSuffix(marker.after), line.count > marker.after.count {
-                    submitter = String(line.dropLast(marker.after.count))
-                }
-                guard var found = submitter else { continue }
-                while let last = found.last, "*:：0123456789".contains(last) { found.removeLast() }
-                header.submitter = found.trimmingCharacters(in: .whitespaces)
-                if let title = trimmed[..<index].last(where: { !$0.isEmpty }), !isSession(title), date(in: title) == nil,
-                    languageNames[title.lowercased()] == nil
-                {
-                    header.title = title
-                }
-                return header
+            guard let submitter = submitter(in: line) else { continue }
+            header.submitter = submitter
+            if let title = trimmed[..<index].last(where: { !$0.isEmpty }), !isSession(title), date(in: title) == nil,
+                languageNames[title.lowercased()] == nil
+            {
+                header.title = title
             }
+            return header
         }
         return header
+    }
+
+    /// Who submitted the document, when `line` is a "submitted by" line in any of the six languages; footnote markers
+    /// after the names are dropped.
+    static func submitter(in line: String) -> String? {
+        let lower = line.lowercased()
+        for marker in submissionMarkers {
+            var submitter: String?
+            if !marker.before.isEmpty, lower.hasPrefix(marker.before) {
+                submitter = String(line.dropFirst(marker.before.count))
+            } else if !marker.after.isEmpty, line.hasSuffix(marker.after), line.count > marker.after.count {
+                submitter = String(line.dropLast(marker.after.count))
+            }
+            guard var found = submitter else { continue }
+            while let last = found.last, "*:：0123456789".contains(last) { found.removeLast() }
+            return found.trimmingCharacters(in: .whitespaces)
+        }
+        return nil
     }
 
     /// The cells of a line, split where a run of three or more spaces separates two columns.
@@ -205,11 +213,7 @@ public enum DocumentHeaderParser {
         let lower = trimmed.lowercased()
         if symbol(in: trimmed) != nil || date(in: trimmed) != nil || isSession(trimmed) || languageNames[lower] != nil { return true }
         if originalLabels.contains(where: { lower.contains($0) }) || lower.hasPrefix("distr") { return true }
-        if submissionMarkers.contains(where: {
-            (!$0.before.isEmpty && lower.hasPrefix($0.before)) || (!$0.after.isEmpty && lower.hasSuffix($0.after))
-        }) {
-            return true
-        }
+        if submitter(in: trimmed) != nil { return true }
         return dateWithin(trimmed) != nil && trimmed.count <= 80
     }
 

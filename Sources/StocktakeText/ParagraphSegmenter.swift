@@ -69,8 +69,7 @@ public struct ParagraphSegmenter: Sendable {
         } else {
             // Unnumbered: the masthead ends at the "submitted by" line when there is one, else there is none.
             let markerLine = lines.firstIndex { line in
-                let header = DocumentHeaderParser.parse([line.text])
-                return header.submitter != nil
+                DocumentHeaderParser.cells(line.text).contains { DocumentHeaderParser.submitter(in: $0) != nil }
             }
             if let markerLine {
                 headerLines = lines[...markerLine].map(\.text)

@@ -42,12 +42,7 @@ extension ReferenceExtractor {
                     continue
                 }
             }
-            if let found = scanAlias(s, at: i, folded: folded, original: original, capitals: capitals) {
-                mentions.append(found)
-                i = found.end
-                continue
-            }
-            if let found = scanAnaphora(s, at: i, folded: folded, original: original) {
+            if let found = scanName(s, at: i, folded: folded, original: original, article: false, capitals: capitals) {
                 mentions.append(found)
                 i = found.end
                 continue
@@ -59,12 +54,7 @@ extension ReferenceExtractor {
                     i = found.end
                     continue
                 }
-                if let found = scanAlias(s, at: i, folded: folded, original: original, article: true, capitals: capitals) {
-                    mentions.append(found)
-                    i = found.end
-                    continue
-                }
-                if let found = scanAnaphora(s, at: i, folded: folded, original: original, article: true) {
+                if let found = scanName(s, at: i, folded: folded, original: original, article: true, capitals: capitals) {
                     mentions.append(found)
                     i = found.end
                     continue
@@ -73,6 +63,14 @@ extension ReferenceExtractor {
             i += 1
         }
         return mentions
+    }
+
+    /// A name from the registry at `i`, else "the Treaty" standing alone.
+    func scanName(_ s: [Unicode.Scalar], at i: Int, folded: FoldedText, original: [Unicode.Scalar], article: Bool, capitals: Bool)
+        -> Mention?
+    {
+        scanAlias(s, at: i, folded: folded, original: original, article: article, capitals: capitals)
+            ?? scanAnaphora(s, at: i, folded: folded, original: original, article: article)
     }
 
     static let lam: Unicode.Scalar = "\u{0644}"
