@@ -149,6 +149,17 @@ struct RegistryLinterTests {
         #expect(found.contains { $0.contains("unknown parent NPT:XCIX") })
     }
 
+    @Test("finds a state name whose page is missing or whose source is not defined")
+    func nameSources() throws {
+        let found = try issues("states.json") { object in
+            var states = object["states"] as! [[String: Any]]
+            states[0]["nameSources"] = ["fr": ["source": "nowhere", "url": ""]]
+            object["states"] = states
+        }
+        #expect(found.contains { $0.contains("the FR name of state AFG cites source 'nowhere'") })
+        #expect(found.contains { $0.contains("the FR name of state AFG has no URL") })
+    }
+
     @Test("finds a fact whose source is not defined")
     func missingSource() throws {
         let found = try issues("treaties.json") { object in

@@ -76,6 +76,39 @@ struct TextAsFoundTests {
             "in text, the capital still counts")
     }
 
+    @Test("an item word two instruments share goes to the container it is chained to; a range may repeat the item word")
+    func sharedItemWords() {
+        #expect(ids("la mesure 12 des 13 mesures concrètes") == ["commitment STEPS2000:12"])
+        #expect(ids("la mesure 5 du plan d'action de 2010") == ["commitment AP2010:5"])
+        #expect(ids("1995年决定第5段至第7段") == ["commitment PO1995:5", "commitment PO1995:6", "commitment PO1995:7"])
+        #expect(ids("行动1至行动3") == ["commitment AP2010:1", "commitment AP2010:2", "commitment AP2010:3"])
+    }
+
+    @Test("Arabic resolutions with the Assembly between word and number, and letters written as words")
+    func arabicResolutions() {
+        #expect(ids("قرار الجمعية العامة 79/47") == ["resolution A/RES/79/47"])
+        #expect(ids("القرار 55/33 دال") == ["resolution A/RES/55/33 D"])
+    }
+
+    @Test("a footnote marker glued to a name does not hide it")
+    func gluedFootnoteMarkers() {
+        #expect(ids("МАГАТЭ2 и l'Union européenne2.") == ["organization IAEA", "organization EU"])
+    }
+
+    @Test("without a symbol or a title naming one, the treaty named most is the document's")
+    func mostNamedTreaty() {
+        let text = """
+            1. The CTBT matters. So does the NPT.
+            2. The NPT again, and article VI of the Treaty.
+            """
+        let document = TextFixtures.extractor.extract(text: text)
+        #expect(TextFixtures.ids(document.paragraphs[1]) == ["treaty NPT", "commitment NPT:VI"])
+        #expect(document.paragraphs[1].references.last?.inferred == nil, "a treaty named in the paragraph is not inferred")
+        let standalone = TextFixtures.extractor.extract(text: "1. The CTBT and the NPT, the NPT.\n2. Article VI of the Treaty.\n")
+        #expect(standalone.paragraphs[1].references.map(\.id) == ["NPT:VI"])
+        #expect(standalone.paragraphs[1].references.first?.inferred == true)
+    }
+
     @Test("a statement's title line stays a paragraph with its references, and infers the document's treaty")
     func titleLine() {
         let text = """

@@ -32,6 +32,34 @@ struct ParagraphSegmenterTests {
         #expect(result.headerLines.isEmpty)
     }
 
+    @Test("a line ending in a hyphen inside a word joins without a space")
+    func hyphenatedLines() {
+        #expect(
+            ParagraphSegmenter.join(["the Comprehensive Nuclear-", "Test-Ban Treaty and non-", "proliferation"])
+                == "the Comprehensive Nuclear-Test-Ban Treaty and non-proliferation")
+        #expect(ParagraphSegmenter.join(["a dash -", "then more"]) == "a dash - then more")
+    }
+
+    @Test("a running head with a page counter and a job number is page furniture")
+    func runningHeads() {
+        let text =
+            "1. The first paragraph runs\n2/3                 25-05611\n\non to the next page.\n2. It lists\n25 States and 3 observers.\n"
+        #expect(
+            segmenter.segment(text).paragraphs.map(\.text) == [
+                "The first paragraph runs on to the next page.", "It lists 25 States and 3 observers.",
+            ])
+    }
+
+    @Test("footnotes without a rule: a marked block at the foot of a page whose marker stands glued in the body")
+    func unruledFootnotes() {
+        let text = "1. The Agency2 reported\n\n2  See GOV/2024/29.\n\n25-05611 (E)    070425    080425\n\nmore of paragraph 1.\n2. Next.\n"
+        let result = segmenter.segment(text)
+        #expect(result.footnotes.map(\.text) == ["See GOV/2024/29."])
+        #expect(result.paragraphs.map(\.text) == ["The Agency2 reported more of paragraph 1.", "Next."])
+        let unmarked = segmenter.segment("1. The Agency reported.\n\n2  See GOV/2024/29.\n\n25-05611 (E)    070425    080425\n")
+        #expect(unmarked.footnotes.isEmpty, "a marker that stands nowhere in the body is not a note")
+    }
+
     @Test("latin lines join with a space, Chinese lines with nothing")
     func joining() {
         #expect(ParagraphSegmenter.join(["核武", "器"]) == "核武器")
@@ -60,6 +88,12 @@ struct ParagraphSegmenterTests {
 
 @Suite("Header dates in six languages")
 struct HeaderDateTests {
+    @Test("a two-column masthead line holding the venue's dates and the document date gives the document date")
+    func twoColumns() {
+        #expect(DocumentHeaderParser.parse(["2026年4月27日至5月22日，纽约                13 March 2026"]).date == "2026-03-13")
+        #expect(DocumentHeaderParser.parse(["New York, 28 April–9 May 2025"]).date == nil)
+    }
+
     @Test(
         "dates as mastheads print them",
         arguments: [
