@@ -30,7 +30,7 @@ actor LedgerWriter {
 
     /// Opens the record, runs `body`, and releases the log's lock when it returns.
     func write<T: Sendable>(_ body: (RecordKeeper) throws -> T) throws -> T {
-        let keeper = try RecordKeeper(home: settings.home, store: try SQLiteRecordStore(path: settings.databasePath), registry: registry)
+        let keeper = try RecordKeeper(home: settings.home, store: try RecordStoreLocation.open(settings.databasePath), registry: registry)
         return try body(keeper)
     }
 }

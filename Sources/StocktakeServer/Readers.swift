@@ -20,8 +20,8 @@ public final class Readers: Sendable {
     public let arsenals: ArsenalReference
     /// Templates and catalogues.
     public let presenter: Presenter
-    /// The tables (GRDB runs readers in parallel beside one writer).
-    public let store: SQLiteRecordStore
+    /// The tables (SQLite runs readers in parallel beside one writer; PostgreSQL serves every process).
+    public let store: any RecordStore
     /// The log's verifier key.
     public let logKey: NoteVerifierKey
     /// The reference extractor, built once, that reads what a search query names.
@@ -35,7 +35,7 @@ public final class Readers: Sendable {
         arsenals = try ArsenalDirectory.load(from: settings.dataDirectory, registry: registry)
         presenter = try Presenter.bundled()
         let reader = try RecordReader(home: settings.home, databasePath: settings.databasePath, registry: registry)
-        store = reader.store as! SQLiteRecordStore
+        store = reader.store
         logKey = reader.log.logKey
         references = DocumentExtractor(registry: registry).references
     }

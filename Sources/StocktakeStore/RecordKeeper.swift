@@ -185,6 +185,30 @@ public final class RecordKeeper {
         return try store.digest()
     }
 
+    /// Replays the log into another store (another engine, or another database), after checking that what it already
+    /// holds is this log's projection, and proves the copy by comparing digests. Returns the entries applied and the digest.
+    @discardableResult
+    public func copy(to target: any RecordStore) throws -> (applied: UInt64, digest: String) {
+        try catchUp()
+        if let problem = try RecordKeeper.checkProjection(store: target, log: log) {
+            throw StocktakeError(
+                .store, "The target database already holds another record (\(problem)); give an empty database or one copied from this log."
+            )
+        }
+        var applied = try target.appliedEntryCount()
+        let start = applied
+        while applied < log.size {
+            try target.apply(try RecordKeeper.decode(index: applied, entry: try log.entry(applied), log: log))
+            applied += 1
+        }
+        let digest = try store.digest()
+        guard try target.digest() == digest else {
+            throw StocktakeError(
+                .store, "The copy's tables differ from the source's though both replay the same log; report this, and keep the source.")
+        }
+        return (applied - start, digest)
+    }
+
     /// Replays the log into an in-memory store and compares it with this store: true when the tables are exactly the log's projection.
     public func projectionMatchesLog() throws -> Bool {
         try RecordKeeper.checkProjection(store: store, log: log) == nil

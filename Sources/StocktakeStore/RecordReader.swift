@@ -22,14 +22,14 @@ public final class RecordReader: RecordAccess {
     public let store: any RecordStore
     public let log: TransparencyLog
 
-    /// Opens the record in `home` for reading; a home with no log yet is set up first (keys, empty log, tables).
+    /// Opens the record in `home` for reading (tables in `databasePath`, a SQLite file or a PostgreSQL URL); a home with no log yet is set up first (keys, empty log, tables).
     public init(home: URL, databasePath: String, registry: Registry) throws {
         let keys = KeyFiles(directory: home.appendingPathComponent("keys"))
-        if !keys.hasLogKey || !FileManager.default.fileExists(atPath: databasePath) {
-            _ = try RecordKeeper(home: home, store: try SQLiteRecordStore(path: databasePath), registry: registry)
+        if !keys.hasLogKey || !RecordStoreLocation.mayExist(databasePath) {
+            _ = try RecordKeeper(home: home, store: try RecordStoreLocation.open(databasePath), registry: registry)
         }
         self.registry = registry
-        store = try SQLiteRecordStore(path: databasePath)
+        store = try RecordStoreLocation.open(databasePath)
         log = try TransparencyLog(directory: home.appendingPathComponent("ledger"), logKey: try keys.logVerifier())
     }
 }

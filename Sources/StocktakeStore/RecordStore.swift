@@ -315,7 +315,7 @@ public struct CitedParagraph: Sendable, Equatable {
 ///
 /// Every implementation gives the same match sets for the same query: search text is tokenised in
 /// Swift (``SearchTokenizer``) and the engine only matches token phrases.
-public protocol RecordStore: AnyObject {
+public protocol RecordStore: AnyObject, Sendable {
     /// How many log entries have been applied.
     func appliedEntryCount() throws -> UInt64
     /// Applies one log entry in one transaction, advancing the applied count; entries without an applier only advance it.
@@ -350,7 +350,9 @@ public protocol RecordStore: AnyObject {
     func revealedRows(declaration id: UInt64, fromRow: Int, limit: Int) throws -> [RevealedValues]
     /// Field commitments (hex, in field order) of the given rows that earlier reveals showed.
     func revealedCommitments(declaration id: UInt64, rows: [Int]) throws -> [Int: [String]]
-    /// A SHA-256 over every row of every table in a canonical order, to compare projections.
+    /// How many documents, paragraphs (current versions), assessments, evidence items and recorded figures the tables hold.
+    func counts() throws -> [String: Int]
+    /// A SHA-256 over every row of every table in a canonical order, the same on every engine, to compare projections.
     func digest() throws -> String
     /// Empties every table.
     func reset() throws

@@ -36,106 +36,6 @@ extension SQLiteRecordStore {
         for (term, change) in terms where change != 0 { try upsert.execute(arguments: [term, change]) }
     }
 
-    /// BM25 (k1 = 1.2, b = 0.75, IDF = ln(1 + (N − df + 0.5) / (df + 0.5))) over the same tokens on every engine:
-    /// the weights of the query's tokens, from the index's own counts.
-    struct Scorer {
-        static let k1 = 1.2
-        static let b = 0.75
-        /// Each scoring token's UTF-8 bytes and IDF weight.
-        let terms: [(bytes: [UInt8], weight: Double)]
-        /// The query's words as a phrase, as indexes into `terms`; a paragraph holding it ranks first.
-        let phrase: [Int]
-        let averageLength: Double
-
-        init(tokens: Set<String>, phrase: [String]?, _ db: Database) throws {
-            let rows = Double(try String.fetchOne(db.cachedStatement(sql: "SELECT value FROM meta WHERE key = 'indexed_rows'")) ?? "0") ?? 0
-            let total =
-                Double(try String.fetchOne(db.cachedStatement(sql: "SELECT value FROM meta WHERE key = 'indexed_tokens'")) ?? "0") ?? 0
-            let frequency = try db.cachedStatement(sql: "SELECT docs FROM term_stats WHERE term = ?")
-            let sorted = tokens.union(phrase ?? []).sorted()
-            terms = try sorted.map { token in
-                let documents = Double(try Int.fetchOne(frequency, arguments: [token]) ?? 0)
-                return (Array(token.utf8), tokens.contains(token) ? log(1 + (rows - documents + 0.5) / (documents + 0.5)) : 0)
-            }
-            self.phrase = (phrase ?? []).compactMap { sorted.firstIndex(of: $0) }
-            averageLength = rows > 0 ? max(1, total / rows) : 1
-        }
-
-        /// Calls `body` once for each token of `text` (space-separated) with the index of the scoring token it is, if any,
-        /// and returns how many tokens it has. Works on the UTF-8 bytes in place: no substrings, no hashing.
-        func scan(_ text: String, _ body: (Int?) -> Void) -> Int {
-            var text = text
-            return text.withUTF8 { bytes in
-                var length = 0
-                var start = 0
-                for i in 0...bytes.count where i == bytes.count || bytes[i] == 0x20 {
-                    defer { start = i + 1 }
-                    guard i > start else { continue }
-                    length += 1
-                    var matched: Int?
-                    for (k, term) in terms.enumerated() where term.bytes.count == i - start {
-                        var equal = true
-                        for j in 0..<term.bytes.count where bytes[start + j] != term.bytes[j] {
-                            equal = false
-                            break
-                        }
-                        if equal {
-                            matched = k
-                            break
-                        }
-                    }
-                    body(matched)
-                }
-                return length
-            }
-        }
-
-        /// The BM25 score of a paragraph from its index texts (higher is better), and whether it holds the phrase.
-        func score(_ tokens: String, characters: String) -> (score: Double, phrase: Bool) {
-            guard !terms.isEmpty else { return (0, false) }
-            var counts = [Int](repeating: 0, count: terms.count)
-            let span = phrase.count
-            var recent = [Int](repeating: -1, count: max(span, 1))
-            var position = 0
-            var holdsPhrase = false
-            let length = scan(tokens) { k in
-                if let k { counts[k] += 1 }
-                if span > 1 && !holdsPhrase {
-                    recent[position % span] = k ?? -1
-                    if position >= span - 1 {
-                        holdsPhrase = (0..<span).allSatisfy { recent[(position - span + 1 + $0) % span] == phrase[$0] }
-                    }
-                }
-                position += 1
-            }
-            if !characters.isEmpty {
-                // A single Han character is counted once, from the characters column, when it is not a token of its own.
-                _ = scan(characters) { k in if let k, counts[k] == 0 { counts[k] = 1 } }
-            }
-            let norm = Scorer.k1 * (1 - Scorer.b + Scorer.b * Double(length) / averageLength)
-            var sum = 0.0
-            for (k, count) in counts.enumerated() where count > 0 {
-                let tf = Double(count)
-                sum += terms[k].weight * tf * (Scorer.k1 + 1) / (tf + norm)
-            }
-            return (sum, holdsPhrase)
-        }
-    }
-
-    /// The tokens a query scores by: its words' and phrases' tokens, its characters, and the whole tokens before a prefix.
-    static func scoringTokens(_ expression: SearchExpression?) -> Set<String> {
-        var tokens = Set<String>()
-        for term in expression?.positiveTerms ?? [] {
-            switch term {
-            case .phrase(let words): tokens.formUnion(words)
-            case .prefix(let words): tokens.formUnion(words.dropLast())
-            case .character(let character): tokens.insert(character)
-            default: break
-            }
-        }
-        return tokens
-    }
-
     /// The FTS5 text of an expression: every token quoted, so nothing a user types is FTS syntax.
     static func ftsExpression(_ expression: SearchExpression) -> String {
         func quoted(_ tokens: [String]) -> String {
@@ -211,18 +111,6 @@ extension SQLiteRecordStore {
         return (conditions.joined(separator: " AND "), arguments)
     }
 
-    /// One candidate paragraph: how it matched and what the facets need.
-    struct Candidate {
-        let id: Int64
-        var tier: Int
-        var score: Double?
-        var references: Set<String>
-        let language: String
-        let documentID: Int64
-        let symbol: String
-        let date: String?
-    }
-
     public func search(_ query: SearchQuery) throws -> SearchResults {
         let parsed = SearchQueryParser.parse(query.text)
         let concepts = query.useConcepts ? Array(Set(query.concepts).sorted().prefix(16)) : []
@@ -235,11 +123,15 @@ extension SQLiteRecordStore {
         let joins = "JOIN versions v ON v.id = p.version_id JOIN documents d ON d.id = v.document_id"
         let andFilter = filter.isEmpty ? "" : "AND \(filter)"
         return try read { db in
-            let scorer = try Scorer(
-                tokens: SQLiteRecordStore.scoringTokens(parsed.expression), phrase: parsed.expression?.wordsAsPhrase, db)
-            var candidates: [Int64: Candidate] = [:]
-            var capped = false
-            /// Reads up to `cap` candidates (newest first) from a query giving id, score, ref, language, document id, symbol, date.
+            let rows = Double(try String.fetchOne(db.cachedStatement(sql: "SELECT value FROM meta WHERE key = 'indexed_rows'")) ?? "0") ?? 0
+            let total =
+                Double(try String.fetchOne(db.cachedStatement(sql: "SELECT value FROM meta WHERE key = 'indexed_tokens'")) ?? "0") ?? 0
+            let frequency = try db.cachedStatement(sql: "SELECT docs FROM term_stats WHERE term = ?")
+            let scorer = try SearchScorer(
+                tokens: SearchCandidates.scoringTokens(parsed.expression), phrase: parsed.expression?.wordsAsPhrase, rows: rows,
+                totalTokens: total, documents: { try Int.fetchOne(frequency, arguments: [$0]) ?? 0 })
+            var candidates = SearchCandidates(scorer: scorer)
+            /// Reads up to `cap` candidates (newest first) from a query giving id, tokens, ref, language, document id, symbol, date, chars.
             func collect(_ sql: String, _ arguments: [any DatabaseValueConvertible], tier: Int) throws {
                 // A cached statement and a cursor: rows are read in place, not copied.
                 let statement = try db.cachedStatement(sql: sql)
@@ -248,25 +140,12 @@ extension SQLiteRecordStore {
                 while let row = try rows.next() {
                     read += 1
                     if read > cap {
-                        capped = true
+                        candidates.capped = true
                         break
                     }
-                    let id: Int64 = row[0]
-                    let tokens: String? = row[1]
-                    let scored = tokens.map { scorer.score($0, characters: row[7] ?? "") }
-                    let score: Double? = scored.map { -$0.score }
-                    let tier = scored?.phrase == true ? 2 : tier
-                    let ref: String? = row[2]
-                    if var existing = candidates[id] {
-                        existing.tier = max(existing.tier, tier)
-                        if let score { existing.score = min(existing.score ?? score, score) }
-                        if let ref { existing.references.insert(ref) }
-                        candidates[id] = existing
-                    } else {
-                        candidates[id] = Candidate(
-                            id: id, tier: tier, score: score, references: ref.map { [$0] } ?? [], language: row[3], documentID: row[4],
-                            symbol: row[5], date: row[6])
-                    }
+                    candidates.add(
+                        id: row[0], tokens: row[1], characters: row[7], reference: row[2], language: row[3], documentID: row[4],
+                        symbol: row[5], date: row[6], tier: tier)
                 }
             }
             // The newest matches of the words, scored by BM25 (negated, so lower is better); phrase matches of the same words rank first.
@@ -289,32 +168,19 @@ extension SQLiteRecordStore {
                     """,
                     concepts.map { $0 as any DatabaseValueConvertible }, tier: 2)
             }
-            var ranked = Array(candidates.values)
-            switch query.sort ?? (parsed.expression == nil ? .newest : .relevance) {
-            case .relevance:
-                ranked.sort { a, b in
-                    if a.tier != b.tier { return a.tier > b.tier }
-                    switch (a.score, b.score) {
-                    case (let x?, let y?) where x != y: return x < y
-                    case (.some, nil): return true
-                    case (nil, .some): return false
-                    default: return a.id > b.id
-                    }
-                }
-            case .newest: ranked.sort { ($0.date ?? "", $0.id) > ($1.date ?? "", $1.id) }
-            case .oldest: ranked.sort { ($0.date ?? "9999", $0.id) < ($1.date ?? "9999", $1.id) }
-            }
+            let ranked = candidates.ranked(query.sort ?? (parsed.expression == nil ? .newest : .relevance))
             let page = Array(ranked.dropFirst(max(0, query.offset)).prefix(max(0, min(query.limit, 1000))))
             let hits = try SQLiteRecordStore.hits(page, parsed: parsed, db)
             let facets = try SQLiteRecordStore.facets(ranked, db)
             return SearchResults(
-                tokens: parsed.tokens, total: ranked.count, totalIsCapped: capped, hits: hits, facets: facets, concepts: concepts,
+                tokens: parsed.tokens, total: ranked.count, totalIsCapped: candidates.capped, hits: hits, facets: facets,
+                concepts: concepts,
                 notes: parsed.notes)
         }
     }
 
     /// The page's hits with text, snippet and citation; a hit found only through a reference is highlighted there.
-    static func hits(_ page: [Candidate], parsed: ParsedSearch, _ db: Database) throws -> [SearchHit] {
+    static func hits(_ page: [SearchCandidate], parsed: ParsedSearch, _ db: Database) throws -> [SearchHit] {
         guard !page.isEmpty else { return [] }
         var stored: [Int64: (number: String?, ordinal: Int, title: String?, text: String)] = [:]
         let rows = try Row.fetchCursor(
@@ -348,28 +214,17 @@ extension SQLiteRecordStore {
 
     /// Counts of the candidates by language, document, year, submitter and referenced commitment; each adds up to the total (or, for
     /// submitters and commitments, counts each hit once per value it has).
-    static func facets(_ candidates: [Candidate], _ db: Database) throws -> SearchFacets {
-        func top(_ counts: [String: Int], limit: Int = 20) -> [FacetCount] {
-            counts.map { FacetCount(value: $0.key, count: $0.value) }.sorted { ($0.count, $1.value) > ($1.count, $0.value) }.prefix(limit)
-                .map { $0 }
-        }
-        var languages: [String: Int] = [:], documents: [String: Int] = [:], years: [String: Int] = [:], perDocument: [Int64: Int] = [:]
-        for candidate in candidates {
-            languages[candidate.language, default: 0] += 1
-            documents[candidate.symbol, default: 0] += 1
-            years[candidate.date.map { String($0.prefix(4)) } ?? "undated", default: 0] += 1
-            perDocument[candidate.documentID, default: 0] += 1
-        }
-        var submitters: [String: Int] = [:]
+    static func facets(_ candidates: [SearchCandidate], _ db: Database) throws -> SearchFacets {
+        var submitters: [(document: Int64, actor: String)] = []
         var commitments: [String: Int] = [:]
         if !candidates.isEmpty {
-            let documentIDs = "[" + perDocument.keys.map(String.init).joined(separator: ",") + "]"
+            let documentIDs = "[" + SearchCandidates.documentCounts(candidates).keys.map(String.init).joined(separator: ",") + "]"
             for row in try Row.fetchAll(
                 db.cachedStatement(
                     sql: "SELECT document_id, actor FROM document_submitters WHERE document_id IN (SELECT value FROM json_each(?))"),
                 arguments: [documentIDs])
             {
-                submitters[row[1], default: 0] += perDocument[row[0]] ?? 0
+                submitters.append((row[0], row[1]))
             }
             let paragraphIDs = "[" + candidates.map { String($0.id) }.joined(separator: ",") + "]"
             for row in try Row.fetchAll(
@@ -383,9 +238,7 @@ extension SQLiteRecordStore {
                 commitments[row[0]] = row[1]
             }
         }
-        return SearchFacets(
-            languages: top(languages, limit: 6), documents: top(documents), years: top(years, limit: 40), submitters: top(submitters),
-            commitments: top(commitments))
+        return SearchCandidates.facets(candidates, submitters: submitters, commitments: commitments)
     }
 }
 

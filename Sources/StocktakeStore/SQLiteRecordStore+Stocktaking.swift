@@ -6,15 +6,6 @@ import StocktakeText
 
 /// The appliers and queries of roles, evidence and assessments.
 extension SQLiteRecordStore {
-    /// Every table the digest covers, with the order that makes it canonical.
-    static let digestTables = [
-        ("documents", "id"), ("document_submitters", "document_id, actor"), ("versions", "id"), ("paragraphs", "id"),
-        ("refs", "paragraph_id, start, ref_id, kind"), ("authors", "name, key_id"), ("evidence", "entry_index"),
-        ("assessments", "entry_index"),
-        ("figures", "entry_index"), ("declarations", "entry_index"), ("declaration_reveals", "entry_index"),
-        ("revealed_rows", "declaration, row"), ("revealed_values", "declaration, row, field"),
-    ]
-
     static func insert(_ payload: AuthorRolesPayload, entry: LoggedEntry, _ db: Database) throws {
         let keyID = (try? NoteVerifierKey(parsing: payload.key)).map { Hex.encode($0.keyID) } ?? ""
         try db.execute(

@@ -389,17 +389,15 @@ public final class SQLiteRecordStore: RecordStore, @unchecked Sendable {
 
     public func digest() throws -> String {
         try read { db in
-            var hasher = SHA256()
-            for (table, order) in SQLiteRecordStore.digestTables {
-                hasher.update(data: Array("table \(table)\n".utf8))
-                let cursor = try Row.fetchCursor(db, sql: "SELECT * FROM \(table) ORDER BY \(order)")
+            var builder = RecordDigest.Builder()
+            for table in RecordDigest.tables {
+                builder.begin(table)
+                let cursor = try Row.fetchCursor(db, sql: RecordDigest.select(table) { "CAST(\($0) AS TEXT)" })
                 while let row = try cursor.next() {
-                    hasher.update(data: Array(row.description.utf8))
-                    hasher.update(data: [0x0A])
+                    builder.add((0..<row.count).map { row[$0] as String? })
                 }
             }
-            hasher.update(data: Array("applied \(try SQLiteRecordStore.appliedEntries(db))".utf8))
-            return Hex.encode(hasher.finalize())
+            return builder.finish(applied: try SQLiteRecordStore.appliedEntries(db))
         }
     }
 

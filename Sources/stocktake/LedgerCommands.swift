@@ -259,8 +259,8 @@ struct LogCommand: ParsableCommand {
             let path =
                 db ?? ProcessInfo.processInfo.environment["STOCKTAKE_DB"].flatMap { $0.isEmpty ? nil : $0 }
                 ?? home.url.appendingPathComponent("stocktake.sqlite").path
-            if FileManager.default.fileExists(atPath: path) {
-                let store = try SQLiteRecordStore(path: path)
+            if RecordStoreLocation.mayExist(path) {
+                let store = try RecordStoreLocation.open(path)
                 let log = try home.openForReading()
                 if let problem = try RecordKeeper.checkProjection(store: store, log: log) {
                     throw StocktakeError(

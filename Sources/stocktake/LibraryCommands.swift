@@ -14,7 +14,11 @@ import StocktakeText
 struct LibraryOptions: ParsableArguments {
     @OptionGroup var home: HomeOptions
 
-    @Option(name: .long, help: "The SQLite database (default: $STOCKTAKE_DB, else <home>/stocktake.sqlite).")
+    @Option(
+        name: .long,
+        help:
+            "The record's tables: a SQLite file, or postgres://USER:PASSWORD@HOST:PORT/DB (default: $STOCKTAKE_DB, else <home>/stocktake.sqlite)."
+    )
     var db: String?
 
     @OptionGroup var dataOptions: DataOptions
@@ -29,7 +33,7 @@ struct LibraryOptions: ParsableArguments {
 
     /// Opens the record for writing: takes the log's lock (waiting for another writer) and catches the tables up.
     func openLibrary() throws -> RecordKeeper {
-        try RecordKeeper(home: home.url, store: try SQLiteRecordStore(path: databasePath), registry: try registry())
+        try RecordKeeper(home: home.url, store: try RecordStoreLocation.open(databasePath), registry: try registry())
     }
 
     /// Opens the record for reading: no lock, so reading never stops a writer in another process.
@@ -301,6 +305,27 @@ struct ShowCommand: ParsableCommand {
     }
 }
 
+/// `stocktake copy --to URL`: replay the log into another store and prove the copy by its digest.
+struct CopyCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "copy",
+        abstract: "Copy the record into another database (SQLite file or PostgreSQL URL) by replaying the log, and prove it by digest.")
+    @Option(name: .long, help: "The database to copy into: a SQLite file, or postgres://USER:PASSWORD@HOST:PORT/DB.")
+    var to: String
+    @OptionGroup var options: LibraryOptions
+
+    func run() throws {
+        guard to != options.databasePath else {
+            throw StocktakeError(.invalidArgument, "The copy's target is the record's own database; give another with --to.")
+        }
+        let library = try options.openLibrary()
+        let (applied, digest) = try library.copy(to: try RecordStoreLocation.open(to))
+        emit(
+            "copied \(applied) of \(library.log.size) log entries into \(RecordStoreLocation.display(to)); content digest \(digest.prefix(16))… identical in both\n"
+        )
+    }
+}
+
 /// `stocktake rebuild`: recreate the tables from the log.
 struct RebuildCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -312,7 +337,7 @@ struct RebuildCommand: ParsableCommand {
         let before = try library.store.digest()
         let after = try library.rebuild()
         emit(
-            "rebuilt \(library.log.size) log entries into \(options.databasePath); content digest \(after.prefix(16))… \(before == after ? "identical to before" : "differs from before (the old tables did not match the log)")\n"
+            "rebuilt \(library.log.size) log entries into \(RecordStoreLocation.display(options.databasePath)); content digest \(after.prefix(16))… \(before == after ? "identical to before" : "differs from before (the old tables did not match the log)")\n"
         )
     }
 }

@@ -9,7 +9,7 @@ struct StocktakeCommand: AsyncParsableCommand {
         subcommands: [
             StatesCommand.self, StateCommand.self, TreatyCommand.self, CommitmentsCommand.self,
             CommitmentCommand.self, RegistryCheckCommand.self, ExtractCommand.self, KeysCommand.self, LogCommand.self,
-            IngestCommand.self, SearchCommand.self, RefsCommand.self, ShowCommand.self, RebuildCommand.self,
+            IngestCommand.self, SearchCommand.self, RefsCommand.self, ShowCommand.self, RebuildCommand.self, CopyCommand.self,
             EvidenceCommand.self, AssessCommand.self, AssessmentsCommand.self, MethodCommand.self, ScorecardCommand.self,
             ReportCommand.self,
             FiguresCommand.self, ProgrammesCommand.self, TrajectoryCommand.self, ChartCommand.self, ServeCommand.self, TokensCommand.self,
