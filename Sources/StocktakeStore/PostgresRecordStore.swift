@@ -25,6 +25,19 @@ public final class PostgresRecordStore: RecordStore, @unchecked Sendable {
         }
     }
 
+    /// Creates an empty database named `name` on the server `url` names (connecting to the database in `url`), and returns its URL.
+    public static func createDatabase(named name: String, beside url: String) throws -> String {
+        guard name.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "_") }), !name.isEmpty else {
+            throw StocktakeError(.invalidArgument, "A database name may hold only ASCII letters, digits and underscores; choose another.")
+        }
+        let location = try PostgresLocation(url: url)
+        let link = try PostgresLink(location)
+        try link.withConnection { try $0.execute("CREATE DATABASE \(name)") }
+        guard var components = URLComponents(string: url) else { return url }
+        components.path = "/" + name
+        return components.string ?? url
+    }
+
     /// Where the database is, without its password.
     public var location: String { link.location.description }
 

@@ -144,6 +144,8 @@ public final class RecordKeeper {
     {
         let (text, _) = try DocumentFileReader.read(url)
         let contentHash = try DocumentFileReader.sha256(of: url)
+        // Entries logged but not yet applied (a write cut short) are applied first, so a retry finds what the log holds.
+        try catchUp()
         if let existing = try store.version(contentSHA256: contentHash) { return .unchanged(existing) }
         let document = extractor.extract(text: text, language: language, symbol: symbol)
         guard !document.paragraphs.isEmpty else {
@@ -190,7 +192,15 @@ public final class RecordKeeper {
     @discardableResult
     public func copy(to target: any RecordStore) throws -> (applied: UInt64, digest: String) {
         try catchUp()
-        if let problem = try RecordKeeper.checkProjection(store: target, log: log) {
+        return try RecordKeeper.copy(log: log, source: store, to: target)
+    }
+
+    /// Replays `log` into `target` and checks it against `source`, a store holding the whole log's projection.
+    @discardableResult
+    public static func copy(log: TransparencyLog, source: any RecordStore, to target: any RecordStore) throws -> (
+        applied: UInt64, digest: String
+    ) {
+        if let problem = try checkProjection(store: target, log: log) {
             throw StocktakeError(
                 .store, "The target database already holds another record (\(problem)); give an empty database or one copied from this log."
             )
@@ -198,10 +208,10 @@ public final class RecordKeeper {
         var applied = try target.appliedEntryCount()
         let start = applied
         while applied < log.size {
-            try target.apply(try RecordKeeper.decode(index: applied, entry: try log.entry(applied), log: log))
+            try target.apply(try decode(index: applied, entry: try log.entry(applied), log: log))
             applied += 1
         }
-        let digest = try store.digest()
+        let digest = try source.digest()
         guard try target.digest() == digest else {
             throw StocktakeError(
                 .store, "The copy's tables differ from the source's though both replay the same log; report this, and keep the source.")

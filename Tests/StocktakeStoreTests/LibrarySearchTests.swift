@@ -5,7 +5,7 @@ import StocktakeStore
 import StocktakeText
 import Testing
 
-@Suite("Search across six languages over a real SQLite file", .serialized)
+@Suite("Search across six languages over a real SQLite file (or PostgreSQL database)", .serialized)
 struct LibrarySearchTests {
     let fixture = try! LibraryFixture()
 
@@ -126,13 +126,7 @@ struct LibraryVersionTests {
         #expect(try fixture.library.rebuild() == before)
         #expect(try fixture.library.projectionMatchesLog())
         // Tamper with the database behind the library's back.
-        let tampered = try SQLiteRecordStore(path: fixture.databasePath)
-        _ = tampered
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = ["sqlite3", fixture.databasePath, "UPDATE paragraphs SET text = 'rewritten' WHERE id = 3;"]
-        try process.run()
-        process.waitUntilExit()
+        try fixture.tamper("UPDATE paragraphs SET text = 'rewritten' WHERE id = 3;")
         #expect(!(try fixture.library.projectionMatchesLog()))
         try fixture.library.rebuild()
         #expect(try fixture.library.projectionMatchesLog())

@@ -130,7 +130,8 @@ struct SearchStatisticsTests {
     @Test("documents per term, rows and tokens equal what the index holds after ingest, a new version, and a rebuild")
     func statistics() throws {
         let fixture = try LibraryFixture()
-        let store = fixture.library.store as! SQLiteRecordStore
+        // The check reads FTS5's own vocabulary; on PostgreSQL the engine-equality suite compares rankings instead.
+        guard let store = fixture.library.store as? SQLiteRecordStore else { return }
         #expect(try store.indexStatisticsProblems() == [])
         let url = fixture.home.appendingPathComponent("v.txt")
         try Data("TEST/VERSIONED\n\n1. Nuclear disarmament verification, first text.\n2. 核裁军\n".utf8).write(to: url)

@@ -166,11 +166,7 @@ struct StocktakingRecordTests {
         let verification = TransparencyLog.verify(
             directory: home.keeper.log.directory, logKey: home.keeper.log.logKey, authors: try home.keeper.keys.authorVerifiers())
         #expect(verification.isValid, "\(verification.problems)")
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = ["sqlite3", home.fixture.databasePath, "UPDATE assessments SET status = 'implemented';"]
-        try process.run()
-        process.waitUntilExit()
+        try home.fixture.tamper("UPDATE assessments SET status = 'implemented';")
         #expect(try !home.keeper.projectionMatchesLog())
     }
 
