@@ -2,14 +2,16 @@
 /// and to compute its root, without recomputing anything already stored.
 ///
 /// Level `l` holds a hash exactly when bit `l` of the tree size is set.
-struct RightBorder: Sendable {
+public struct RightBorder: Sendable {
     private(set) var hashes: [TreeHash?] = []
-    private(set) var size: UInt64 = 0
+    /// The number of leaves.
+    public private(set) var size: UInt64 = 0
 
-    init() {}
+    /// The border of the empty tree.
+    public init() {}
 
     /// Rebuilds the border of a tree of `size` leaves from its stored subtree hashes.
-    init(size: UInt64, source: some SubtreeHashSource) throws {
+    public init(size: UInt64, source: some SubtreeHashSource) throws {
         var level = 0
         while size >> UInt64(level) > 0 {
             let count = size >> UInt64(level)
@@ -20,7 +22,7 @@ struct RightBorder: Sendable {
     }
 
     /// Appends a leaf hash; `stored` receives the leaf hash and every subtree hash it completes, in stored order.
-    mutating func append(leafHash: TreeHash, stored: (TreeHash, _ level: Int, _ index: UInt64) -> Void) {
+    public mutating func append(leafHash: TreeHash, stored: (TreeHash, _ level: Int, _ index: UInt64) -> Void) {
         var hash = leafHash
         stored(hash, 0, size)
         var level = 0
@@ -38,7 +40,7 @@ struct RightBorder: Sendable {
     }
 
     /// The root of the tree: the border hashes combined from the smallest subtree up.
-    var root: TreeHash {
+    public var root: TreeHash {
         var result: TreeHash?
         for hash in hashes.compactMap({ $0 }) {
             result = result.map { MerkleHashing.nodeHash(hash, $0) } ?? hash

@@ -9,7 +9,7 @@ import StocktakeCore
 /// A batch is durable once its checkpoint is renamed into place; on opening, anything beyond the
 /// latest checkpoint (a batch interrupted by a crash) is cut away, so the log is always as it was
 /// after the last completed batch.
-public final class TransparencyLog {
+public final class TransparencyLog: AppendOnlyLog {
     /// The folder holding the log.
     public let directory: URL
     /// The log's verifier key; its name is the origin.
@@ -28,8 +28,11 @@ public final class TransparencyLog {
     var border = RightBorder()
     var entriesLength: UInt64 = 0
 
-    /// The origin line of every checkpoint.
-    public var origin: String { logKey.name }
+    /// The folder, for messages.
+    public var place: String { directory.path }
+
+    /// A writer holds the lock, so no one else appends; a reader sees the size it opened at (open again to see more).
+    public func refresh() throws {}
 
     /// Creates a new, empty log in `directory`, signing its first checkpoint (size 0).
     public static func create(in directory: URL, signer: NoteSigner) throws -> TransparencyLog {
@@ -110,9 +113,6 @@ public final class TransparencyLog {
         }
         return note
     }
-
-    /// The latest signed checkpoint.
-    public func latestCheckpointNote() throws -> String { try checkpointNote(size: size) }
 
     /// Restores the in-memory state for `size` committed entries, cutting away an interrupted batch's tail.
     func restore(size newSize: UInt64, expectedRoot: TreeHash, repair: Bool) throws {
@@ -230,15 +230,9 @@ public final class TransparencyLog {
         let name = Hex.encode(hash)
         return FileManager.default.contents(atPath: directory.appendingPathComponent("content/\(name)").path).map { [UInt8]($0) }
     }
-
-    /// A tlog-proof receipt for entry `n` under the latest checkpoint.
-    public func receipt(for n: UInt64) throws -> InclusionReceipt {
-        _ = try entry(n)
-        return InclusionReceipt(index: n, proof: try inclusionProof(index: n, size: size), checkpointNote: try latestCheckpointNote())
-    }
 }
 
-extension TransparencyLog: SubtreeHashSource {
+extension TransparencyLog {
     public func hash(level: Int, index n: UInt64) throws -> TreeHash {
         guard level < 64, n < (size >> UInt64(level)) else {
             throw StocktakeError(.ledger, "The log has no complete subtree at level \(level), index \(n).")

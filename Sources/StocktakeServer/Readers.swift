@@ -41,12 +41,16 @@ public final class Readers: Sendable {
     }
 
     /// The log as it is now, opened without the lock (another process may have appended since the last request).
-    public func log() throws -> TransparencyLog {
-        try TransparencyLog(directory: settings.home.appendingPathComponent("ledger"), logKey: logKey)
+    public func log() throws -> any AppendOnlyLog {
+        try store.openLog(ledger: settings.home.appendingPathComponent("ledger"), logKey: logKey, signer: nil)
     }
+
+    /// True when the log lives in PostgreSQL beside the tables, rather than in files under the home.
+    var logInDatabase: Bool { PostgresLocation.names(settings.databasePath) }
 
     /// The latest signed checkpoint, read from the file the writer replaces atomically.
     public func checkpointNote() throws -> String {
+        if logInDatabase { return try log().latestCheckpointNote() }
         guard let data = FileManager.default.contents(atPath: settings.home.appendingPathComponent("ledger/checkpoint").path) else {
             throw StocktakeError(.ledger, "The log has no checkpoint yet; run 'stocktake keys init'.")
         }
@@ -56,6 +60,7 @@ public final class Readers: Sendable {
     /// The latest checkpoint with the cosignatures kept for its size, read from files without opening the log.
     public func servedCheckpoint() throws -> String {
         let note = try checkpointNote()
+        if logInDatabase { return note }
         let size = try Checkpoint(unverifiedNote: note).size
         return note + TransparencyLog.keptCosignatures(in: settings.home.appendingPathComponent("ledger"), size: size)
     }

@@ -1,7 +1,7 @@
-import Foundation
+public import Foundation
 import PostgresNIO
 public import StocktakeCore
-import StocktakeLedger
+public import StocktakeLedger
 import StocktakeText
 
 /// The record's tables in PostgreSQL (PostgresNIO): the same tables, identifiers and appliers as ``SQLiteRecordStore``,
@@ -36,6 +36,11 @@ public final class PostgresRecordStore: RecordStore, @unchecked Sendable {
         guard var components = URLComponents(string: url) else { return url }
         components.path = "/" + name
         return components.string ?? url
+    }
+
+    /// The log kept in this database's log tables.
+    public func openLog(ledger: URL, logKey: NoteVerifierKey, signer: NoteSigner?) throws -> any AppendOnlyLog {
+        try PostgresLog(link: link, logKey: logKey, signer: signer)
     }
 
     /// Where the database is, without its password.
@@ -96,6 +101,10 @@ public final class PostgresRecordStore: RecordStore, @unchecked Sendable {
         CREATE TABLE revealed_rows (
             declaration BIGINT NOT NULL, row BIGINT NOT NULL, commitments TEXT COLLATE "C" NOT NULL, complete BIGINT NOT NULL,
             PRIMARY KEY (declaration, row));
+        CREATE TABLE log_entries (idx BIGINT PRIMARY KEY, entry BYTEA NOT NULL);
+        CREATE TABLE log_hashes (position BIGINT PRIMARY KEY, hash BYTEA NOT NULL);
+        CREATE TABLE log_checkpoints (size BIGINT PRIMARY KEY, note TEXT NOT NULL);
+        CREATE TABLE log_content (sha256 TEXT COLLATE "C" PRIMARY KEY, content BYTEA NOT NULL);
         CREATE TABLE revealed_values (
             declaration BIGINT NOT NULL, row BIGINT NOT NULL, field TEXT COLLATE "C" NOT NULL, value TEXT COLLATE "C" NOT NULL,
             entry_index BIGINT NOT NULL, PRIMARY KEY (declaration, row, field));

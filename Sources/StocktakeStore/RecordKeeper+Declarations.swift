@@ -84,7 +84,7 @@ extension RecordAccess {
 
 extension DeclarationStatus {
     /// Builds the status of declaration `id` from the tables and the log, checking every reveal entry again against the commitment.
-    public static func build(_ id: UInt64, store: any RecordStore, log: TransparencyLog, fromRow: Int = 1, limit: Int = 200) throws
+    public static func build(_ id: UInt64, store: any RecordStore, log: any AppendOnlyLog, fromRow: Int = 1, limit: Int = 200) throws
         -> DeclarationStatus
     {
         let declaration = try store.existingDeclaration(id)

@@ -24,8 +24,8 @@ public final class RecordKeeper {
     public let registry: Registry
     /// The record's tables.
     public let store: any RecordStore
-    /// The log.
-    public let log: TransparencyLog
+    /// The log: files in `home/ledger` beside a SQLite store, the database's own log tables beside PostgreSQL.
+    public let log: any AppendOnlyLog
     let extractor: DocumentExtractor
     let author: NoteSigner
     /// The keys of the log and of authors.
@@ -41,7 +41,7 @@ public final class RecordKeeper {
         let ledger = home.appendingPathComponent("ledger")
         if !keys.hasLogKey { _ = try keys.initializeLog(origin: origin, ledger: ledger) }
         let signer = try keys.logSigner()
-        log = try TransparencyLog(directory: ledger, logKey: signer.verifier, signer: signer)
+        log = try store.openLog(ledger: ledger, logKey: signer.verifier, signer: signer)
         author = try keys.authorSigner(authorName)
         self.store = store
         self.registry = registry
@@ -52,6 +52,8 @@ public final class RecordKeeper {
     /// Applies log entries the store has not seen yet, in order.
     @discardableResult
     public func catchUp() throws -> UInt64 {
+        // Another process sharing the log may have appended since.
+        try log.refresh()
         var applied = try store.appliedEntryCount()
         guard applied <= log.size else {
             throw StocktakeError(
@@ -68,12 +70,12 @@ public final class RecordKeeper {
     }
 
     /// Reads entry `index` of a log into its author, time and decoded payload.
-    public static func loggedEntry(_ index: UInt64, in log: TransparencyLog) throws -> LoggedEntry {
+    public static func loggedEntry(_ index: UInt64, in log: any AppendOnlyLog) throws -> LoggedEntry {
         try decode(index: index, entry: try log.entry(index), log: log)
     }
 
     /// Reads a log entry back into its author, time and decoded payload.
-    static func decode(index: UInt64, entry: [UInt8], log: TransparencyLog) throws -> LoggedEntry {
+    static func decode(index: UInt64, entry: [UInt8], log: any AppendOnlyLog) throws -> LoggedEntry {
         let envelope = try EntryEnvelope(entry: entry)
         func logged(_ payload: EntryPayload) -> LoggedEntry {
             LoggedEntry(
@@ -124,19 +126,20 @@ public final class RecordKeeper {
         try catchUp()
         let time = Int64(Date().timeIntervalSince1970)
         var sealed: [[UInt8]] = []
-        var entries: [LoggedEntry] = []
-        for (offset, item) in items.enumerated() {
+        for item in items {
             let json = try CanonicalJSON.string(item.payload)
             let entry = try EntryEnvelope.seal(type: item.type, payload: json, author: author, time: time)
             if let content = entry.externalContent {
                 try log.storeContent(content, hash: Array(SHA256.hash(data: content)))
             }
             sealed.append(entry.entry)
-            entries.append(try RecordKeeper.decode(index: log.size + UInt64(offset), entry: entry.entry, log: log))
         }
-        try log.append(sealed)
-        for entry in entries { try store.apply(entry) }
-        return entries
+        // The log gives the batch its place (after whatever another writer appended), then the tables catch up in log order.
+        let checkpoint = try log.append(sealed)
+        let first = checkpoint.size - UInt64(sealed.count)
+        try catchUp()
+        return try sealed.enumerated().map { offset, entry in try RecordKeeper.decode(index: first + UInt64(offset), entry: entry, log: log)
+        }
     }
 
     /// Ingests one file: extracts it, logs it signed by `author` (the operator when nil), projects it. Identical bytes change nothing.
@@ -187,17 +190,52 @@ public final class RecordKeeper {
         return try store.digest()
     }
 
-    /// Replays the log into another store (another engine, or another database), after checking that what it already
-    /// holds is this log's projection, and proves the copy by comparing digests. Returns the entries applied and the digest.
+    /// Copies the record into another store and the log that goes with it (files in `ledger` for SQLite, the database's
+    /// own log tables for PostgreSQL): the log's entries in the same batches, so every checkpoint is signed alike, then
+    /// the tables replayed from the copied log. Proved by the latest checkpoint and the digest. Returns the entries applied
+    /// and the digest.
     @discardableResult
-    public func copy(to target: any RecordStore) throws -> (applied: UInt64, digest: String) {
+    public func copy(to target: any RecordStore, ledger: URL) throws -> (applied: UInt64, digest: String) {
         try catchUp()
-        return try RecordKeeper.copy(log: log, source: store, to: target)
+        let targetLog = try target.openLog(ledger: ledger, logKey: log.logKey, signer: try keys.logSigner())
+        if targetLog.place != log.place { try RecordKeeper.copyLog(from: log, to: targetLog) }
+        return try RecordKeeper.copy(log: targetLog, source: store, to: target)
+    }
+
+    /// Appends to `target` the entries of `source` it lacks, batch by batch as `source` committed them, so that each
+    /// checkpoint is the same signed note; refuses a target that holds another log. Returns the entries appended.
+    @discardableResult
+    public static func copyLog(from source: any AppendOnlyLog, to target: any AppendOnlyLog) throws -> UInt64 {
+        try source.refresh()
+        try target.refresh()
+        let have = target.size
+        guard have <= source.size, have == 0 || (try? source.checkpointNote(size: have)) == (try? target.checkpointNote(size: have)) else {
+            throw StocktakeError(
+                .ledgerMismatch,
+                "The target's log (\(target.place)) holds \(have) entries that are not this log's first \(have); give an empty database or one copied from this log."
+            )
+        }
+        var start = have
+        for end in source.checkpointSizes() where end > have {
+            let batch = try (start..<end).map { try source.entry($0) }
+            for entry in batch {
+                if let hash = try EntryEnvelope(entry: entry).contentHash, let content = source.content(hash: hash) {
+                    try target.storeContent(content, hash: hash)
+                }
+            }
+            try target.append(batch)
+            start = end
+        }
+        guard try target.latestCheckpointNote() == source.latestCheckpointNote() else {
+            throw StocktakeError(
+                .ledgerMismatch, "The copied log's latest checkpoint differs from the source's; keep the source and report this.")
+        }
+        return source.size - have
     }
 
     /// Replays `log` into `target` and checks it against `source`, a store holding the whole log's projection.
     @discardableResult
-    public static func copy(log: TransparencyLog, source: any RecordStore, to target: any RecordStore) throws -> (
+    public static func copy(log: any AppendOnlyLog, source: any RecordStore, to target: any RecordStore) throws -> (
         applied: UInt64, digest: String
     ) {
         if let problem = try checkProjection(store: target, log: log) {
@@ -226,7 +264,7 @@ public final class RecordKeeper {
 
     /// Checks a store against a log without writing to either: nil when the store holds exactly the projection
     /// of the log's first entries (all of them, or fewer after an interrupted ingest), else what is wrong.
-    public static func checkProjection(store: any RecordStore, log: TransparencyLog) throws -> String? {
+    public static func checkProjection(store: any RecordStore, log: any AppendOnlyLog) throws -> String? {
         let applied = try store.appliedEntryCount()
         guard applied <= log.size else {
             return "the database has applied \(applied) entries but the log holds only \(log.size)"

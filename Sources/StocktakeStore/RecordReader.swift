@@ -9,7 +9,7 @@ public protocol RecordAccess: AnyObject {
     /// The record's tables.
     var store: any RecordStore { get }
     /// The log.
-    var log: TransparencyLog { get }
+    var log: any AppendOnlyLog { get }
 }
 
 extension RecordKeeper: RecordAccess {}
@@ -20,7 +20,7 @@ extension RecordKeeper: RecordAccess {}
 public final class RecordReader: RecordAccess {
     public let registry: Registry
     public let store: any RecordStore
-    public let log: TransparencyLog
+    public let log: any AppendOnlyLog
 
     /// Opens the record in `home` for reading (tables in `databasePath`, a SQLite file or a PostgreSQL URL); a home with no log yet is set up first (keys, empty log, tables).
     public init(home: URL, databasePath: String, registry: Registry) throws {
@@ -30,7 +30,7 @@ public final class RecordReader: RecordAccess {
         }
         self.registry = registry
         store = try RecordStoreLocation.open(databasePath)
-        log = try TransparencyLog(directory: home.appendingPathComponent("ledger"), logKey: try keys.logVerifier())
+        log = try store.openLog(ledger: home.appendingPathComponent("ledger"), logKey: try keys.logVerifier(), signer: nil)
     }
 }
 

@@ -1,3 +1,4 @@
+public import Foundation
 public import StocktakeCore
 public import StocktakeLedger
 public import StocktakeText
@@ -356,4 +357,6 @@ public protocol RecordStore: AnyObject, Sendable {
     func digest() throws -> String
     /// Empties every table.
     func reset() throws
+    /// The log that goes with these tables: files in `ledger` for SQLite, the database's own log tables for PostgreSQL.
+    func openLog(ledger: URL, logKey: NoteVerifierKey, signer: NoteSigner?) throws -> any AppendOnlyLog
 }

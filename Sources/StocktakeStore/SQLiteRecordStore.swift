@@ -1,8 +1,8 @@
 import Crypto
-import Foundation
+public import Foundation
 import GRDB
 public import StocktakeCore
-import StocktakeLedger
+public import StocktakeLedger
 import StocktakeText
 
 /// The record's tables in SQLite (GRDB): WAL, foreign keys, migrations, and an FTS5 index over search tokens.
@@ -399,6 +399,13 @@ public final class SQLiteRecordStore: RecordStore, @unchecked Sendable {
             }
             return builder.finish(applied: try SQLiteRecordStore.appliedEntries(db))
         }
+    }
+
+    public func openLog(ledger: URL, logKey: NoteVerifierKey, signer: NoteSigner?) throws -> any AppendOnlyLog {
+        if let signer, !FileManager.default.fileExists(atPath: ledger.appendingPathComponent("checkpoints").path) {
+            return try TransparencyLog.create(in: ledger, signer: signer)
+        }
+        return try TransparencyLog(directory: ledger, logKey: logKey, signer: signer)
     }
 
     public func reset() throws {

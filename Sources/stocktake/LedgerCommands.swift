@@ -33,6 +33,35 @@ struct HomeOptions: ParsableArguments {
     }
 }
 
+/// Where a log command finds the log: `<home>/ledger`, or the log tables of a PostgreSQL database given with `--db`
+/// (or `STOCKTAKE_DB`); the keys always come from the home.
+struct LogPlaceOptions: ParsableArguments {
+    @OptionGroup var home: HomeOptions
+
+    @Option(
+        name: .long, help: "Use the log kept in this PostgreSQL database (postgres://…) instead of <home>/ledger (default: $STOCKTAKE_DB).")
+    var db: String?
+
+    /// The PostgreSQL URL the log is in, if any.
+    var postgres: String? {
+        let location = db ?? ProcessInfo.processInfo.environment["STOCKTAKE_DB"].flatMap { $0.isEmpty ? nil : $0 }
+        return location.flatMap { PostgresLocation.names($0) ? $0 : nil }
+    }
+
+    /// Opens the log for reading.
+    func openForReading() throws -> any AppendOnlyLog {
+        guard let postgres else { return try home.openForReading() }
+        return try PostgresRecordStore(url: postgres).openLog(ledger: home.ledger, logKey: try home.keys.logVerifier(), signer: nil)
+    }
+
+    /// Opens the log for appending (needs the log's private key).
+    func openForWriting() throws -> any AppendOnlyLog {
+        guard let postgres else { return try home.openForWriting() }
+        let signer = try home.keys.logSigner()
+        return try PostgresRecordStore(url: postgres).openLog(ledger: home.ledger, logKey: signer.verifier, signer: signer)
+    }
+}
+
 /// `stocktake keys`: the log's key and the keys of authors.
 struct KeysCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -133,9 +162,9 @@ struct LogCommand: ParsableCommand {
             commandName: "checkpoint", abstract: "Print the latest signed checkpoint, or the one signed at --size.")
         @Option(name: .long, help: "The tree size of an earlier checkpoint.")
         var size: UInt64?
-        @OptionGroup var home: HomeOptions
+        @OptionGroup var place: LogPlaceOptions
         func run() throws {
-            let log = try home.openForReading()
+            let log = try place.openForReading()
             emit(try log.checkpointNote(size: size ?? log.size))
         }
     }
@@ -153,7 +182,7 @@ struct LogCommand: ParsableCommand {
         var count = 1
         @Option(name: .long, help: "Entries per durable batch.")
         var batch = 1000
-        @OptionGroup var home: HomeOptions
+        @OptionGroup var place: LogPlaceOptions
 
         func run() throws {
             guard count >= 1, batch >= 1 else { throw StocktakeError(.invalidArgument, "--count and --batch must be at least 1.") }
@@ -170,8 +199,8 @@ struct LogCommand: ParsableCommand {
                 throw StocktakeError(.tooLarge, "\(file) is larger than 16 MiB; log large content by its hash instead.")
             }
             let payload = try CanonicalJSON.line(data, name: URL(fileURLWithPath: file).lastPathComponent)
-            let signer = try home.keys.authorSigner(author)
-            let log = try home.openForWriting()
+            let signer = try place.home.keys.authorSigner(author)
+            let log = try place.openForWriting()
             let now = Int64(Date().timeIntervalSince1970)
             var remaining = count
             var last: Checkpoint?
@@ -200,9 +229,9 @@ struct LogCommand: ParsableCommand {
         static let configuration = CommandConfiguration(abstract: "Write entry N's exact bytes to standard output.")
         @Argument(help: "The entry index, from 0.")
         var index: UInt64
-        @OptionGroup var home: HomeOptions
+        @OptionGroup var place: LogPlaceOptions
         func run() throws {
-            FileHandle.standardOutput.write(Data(try home.openForReading().entry(index)))
+            FileHandle.standardOutput.write(Data(try place.openForReading().entry(index)))
         }
     }
 
@@ -211,8 +240,8 @@ struct LogCommand: ParsableCommand {
             abstract: "Print a c2sp.org/tlog-proof@v1 receipt for entry N under the latest checkpoint.")
         @Argument(help: "The entry index, from 0.")
         var index: UInt64
-        @OptionGroup var home: HomeOptions
-        func run() throws { emit(try home.openForReading().receipt(for: index).encoded) }
+        @OptionGroup var place: LogPlaceOptions
+        func run() throws { emit(try place.openForReading().receipt(for: index).encoded) }
     }
 
     struct Consistency: ParsableCommand {
@@ -222,9 +251,9 @@ struct LogCommand: ParsableCommand {
         var old: UInt64
         @Argument(help: "The newer tree size (default: the latest).")
         var new: UInt64?
-        @OptionGroup var home: HomeOptions
+        @OptionGroup var place: LogPlaceOptions
         func run() throws {
-            let log = try home.openForReading()
+            let log = try place.openForReading()
             let newSize = new ?? log.size
             guard newSize <= log.size else {
                 throw StocktakeError(.invalidArgument, "The log has \(log.size) entries; a consistency proof cannot reach size \(newSize).")
@@ -241,12 +270,20 @@ struct LogCommand: ParsableCommand {
         @OptionGroup var home: HomeOptions
         @Option(
             name: .long,
-            help: "The SQLite database to check against the log (default: $STOCKTAKE_DB, else <home>/stocktake.sqlite, when it exists).")
+            help:
+                "The database to check against the log: a SQLite file, or postgres://… whose own log is verified (default: $STOCKTAKE_DB, else <home>/stocktake.sqlite, when it exists)."
+        )
         var db: String?
 
         func run() throws {
-            let report = TransparencyLog.verify(
-                directory: home.ledger, logKey: try home.keys.logVerifier(), authors: (try? home.keys.authorVerifiers()) ?? [])
+            let location = db ?? ProcessInfo.processInfo.environment["STOCKTAKE_DB"].flatMap { $0.isEmpty ? nil : $0 }
+            let postgres = location.flatMap { PostgresLocation.names($0) ? $0 : nil }
+            let authors = (try? home.keys.authorVerifiers()) ?? []
+            let report =
+                try postgres.map {
+                    try PostgresRecordStore(url: $0).openLog(ledger: home.ledger, logKey: try home.keys.logVerifier(), signer: nil)
+                        .verifyThroughReads(authors: authors)
+                } ?? TransparencyLog.verify(directory: home.ledger, logKey: try home.keys.logVerifier(), authors: authors)
             guard report.isValid else {
                 for problem in report.problems.dropFirst() { FileHandle.standardError.write(Data(("also: " + problem + "\n").utf8)) }
                 throw StocktakeError(.ledgerMismatch, "The log does not verify: \(report.problems[0])")
@@ -261,7 +298,7 @@ struct LogCommand: ParsableCommand {
                 ?? home.url.appendingPathComponent("stocktake.sqlite").path
             if RecordStoreLocation.mayExist(path) {
                 let store = try RecordStoreLocation.open(path)
-                let log = try home.openForReading()
+                let log = try store.openLog(ledger: home.ledger, logKey: try home.keys.logVerifier(), signer: nil)
                 if let problem = try RecordKeeper.checkProjection(store: store, log: log) {
                     throw StocktakeError(
                         .ledgerMismatch, "The log verifies but the database does not: \(problem); run 'stocktake rebuild'.")
@@ -279,9 +316,9 @@ struct LogCommand: ParsableCommand {
             commandName: "tiles", abstract: "Write the checkpoint, hash tiles and entry bundles as static files (C2SP tlog-tiles).")
         @Argument(help: "The folder to write into.")
         var directory: String
-        @OptionGroup var home: HomeOptions
+        @OptionGroup var place: LogPlaceOptions
         func run() throws {
-            let log = try home.openForReading()
+            let log = try place.openForReading()
             let out = URL(fileURLWithPath: directory)
             var written = 0
             func put(_ path: String, _ data: [UInt8]) throws {

@@ -310,8 +310,11 @@ struct CopyCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "copy",
         abstract: "Copy the record into another database (SQLite file or PostgreSQL URL) by replaying the log, and prove it by digest.")
-    @Option(name: .long, help: "The database to copy into: a SQLite file, or postgres://USER:PASSWORD@HOST:PORT/DB.")
+    @Option(
+        name: .long, help: "The database to copy into: a SQLite file, or postgres://USER:PASSWORD@HOST:PORT/DB (which takes the log too).")
     var to: String
+    @Option(name: .long, help: "For a SQLite target, the folder its log is copied into (default: a 'ledger' folder beside the file).")
+    var toLedger: String?
     @OptionGroup var options: LibraryOptions
 
     func run() throws {
@@ -319,9 +322,12 @@ struct CopyCommand: ParsableCommand {
             throw StocktakeError(.invalidArgument, "The copy's target is the record's own database; give another with --to.")
         }
         let library = try options.openLibrary()
-        let (applied, digest) = try library.copy(to: try RecordStoreLocation.open(to))
+        let ledger =
+            toLedger.map { URL(fileURLWithPath: $0) }
+            ?? URL(fileURLWithPath: to).deletingLastPathComponent().appendingPathComponent("ledger")
+        let (applied, digest) = try library.copy(to: try RecordStoreLocation.open(to), ledger: ledger)
         emit(
-            "copied \(applied) of \(library.log.size) log entries into \(RecordStoreLocation.display(to)); content digest \(digest.prefix(16))… identical in both\n"
+            "copied \(library.log.size) log entries (\(applied) applied now) into \(RecordStoreLocation.display(to)); latest checkpoint and content digest \(digest.prefix(16))… identical in both\n"
         )
     }
 }

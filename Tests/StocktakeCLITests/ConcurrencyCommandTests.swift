@@ -8,10 +8,10 @@ import Testing
 @Suite("Readers beside writers, and writers queueing, across processes", .serialized)
 struct ConcurrencyCommandTests {
     /// Writes `count` distinct working papers (WP.1000 …) into a folder.
-    static func papers(_ count: Int, in folder: URL) throws {
+    static func papers(_ count: Int, in folder: URL, from first: Int = 0) throws {
         let template = try String(contentsOf: LibraryCommandTests.fixtures.appendingPathComponent("wp-en.txt"), encoding: .utf8)
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-        for n in 0..<count {
+        for n in first..<first + count {
             let text =
                 template.replacingOccurrences(of: "NPT/CONF.2026/PC.III/WP.99", with: "NPT/CONF.2026/PC.III/WP.\(1000 + n)")
                 + "\n\(90 + n % 5). Paper \(n) closes with a sentence of its own.\n"

@@ -28,23 +28,38 @@ struct PostgresStoreTests {
         let fixture = try LibraryFixture()
         let url = try TestEngine.freshPostgresDatabase()
         let postgres = try PostgresRecordStore(url: url)
-        try fixture.library.copy(to: postgres)
+        try fixture.library.copy(to: postgres, ledger: fixture.home.appendingPathComponent("unused"))
         return (fixture, postgres, url)
     }
 
-    @Test("a copy replays every entry and has the SQLite store's digest; copying back into a new SQLite file gives it again")
-    func copyBothWays() throws {
-        let (fixture, postgres, url) = try pair()
+    @Test("a copy into PostgreSQL takes the log too: the same entries, the same signed checkpoints, the same digest")
+    func copyIntoPostgres() throws {
+        let (fixture, postgres, _) = try pair()
         let digest = try fixture.library.store.digest()
         #expect(try postgres.digest() == digest)
         #expect(try postgres.appliedEntryCount() == fixture.library.log.size)
-        // The PostgreSQL tables, as the source, copied into a new SQLite file.
-        let back = try SQLiteRecordStore(path: fixture.home.appendingPathComponent("back.sqlite").path)
-        let copied = try RecordKeeper.copy(log: fixture.library.log, source: try PostgresRecordStore(url: url), to: back)
+        let log = try postgres.openLog(ledger: fixture.home, logKey: fixture.library.log.logKey, signer: nil)
+        #expect(log.size == fixture.library.log.size)
+        #expect(log.checkpointSizes() == fixture.library.log.checkpointSizes())
+        for size in log.checkpointSizes() {
+            #expect(try log.checkpointNote(size: size) == fixture.library.log.checkpointNote(size: size))
+        }
+        #expect(log.verifyThroughReads().isValid)
+        // Copying again appends and applies nothing, and still proves the copy.
+        #expect(try fixture.library.copy(to: postgres, ledger: fixture.home).applied == 0)
+    }
+
+    @Test("a record kept in PostgreSQL, log and all, copies back into a SQLite file and a file log with the same checkpoints and digest")
+    func copyBackToFiles() throws {
+        let fixture = try LibraryFixture(postgres: true)
+        let folder = fixture.home.appendingPathComponent("copy")
+        let back = try SQLiteRecordStore(path: folder.appendingPathComponent("stocktake.sqlite").path)
+        let copied = try fixture.library.copy(to: back, ledger: folder.appendingPathComponent("ledger"))
         #expect(copied.applied == fixture.library.log.size)
-        #expect(try back.digest() == digest)
-        // Copying again applies nothing and still proves the copy.
-        #expect(try RecordKeeper.copy(log: fixture.library.log, source: postgres, to: back).applied == 0)
+        #expect(try back.digest() == fixture.library.store.digest())
+        let fileLog = try TransparencyLog(directory: folder.appendingPathComponent("ledger"), logKey: fixture.library.log.logKey)
+        #expect(try fileLog.latestCheckpointNote() == fixture.library.log.latestCheckpointNote())
+        #expect(TransparencyLog.verify(directory: folder.appendingPathComponent("ledger"), logKey: fileLog.logKey).isValid)
     }
 
     @Test("a store holding another record is refused as a copy target, and keeps what it had")
@@ -53,7 +68,7 @@ struct PostgresStoreTests {
         let other = try LibraryFixture(ingestAll: false)
         _ = try other.library.ingest(file: LibraryFixture.fixtures.appendingPathComponent("wp-ru.txt"))
         let before = try postgres.digest()
-        #expect(throws: StocktakeError.self) { try other.library.copy(to: postgres) }
+        #expect(throws: StocktakeError.self) { try other.library.copy(to: postgres, ledger: other.home) }
         #expect(try postgres.digest() == before)
         _ = fixture
     }

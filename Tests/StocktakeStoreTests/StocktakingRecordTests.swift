@@ -163,8 +163,7 @@ struct StocktakingRecordTests {
         let digest = try home.keeper.store.digest()
         #expect(try home.keeper.rebuild() == digest)
         #expect(try home.keeper.projectionMatchesLog())
-        let verification = TransparencyLog.verify(
-            directory: home.keeper.log.directory, logKey: home.keeper.log.logKey, authors: try home.keeper.keys.authorVerifiers())
+        let verification = home.keeper.log.verifyThroughReads(authors: try home.keeper.keys.authorVerifiers())
         #expect(verification.isValid, "\(verification.problems)")
         try home.fixture.tamper("UPDATE assessments SET status = 'implemented';")
         #expect(try !home.keeper.projectionMatchesLog())
