@@ -96,6 +96,43 @@ enum GeneratedLibrary {
     }
 }
 
+/// The same generated library kept in PostgreSQL, when `STOCKTAKE_BENCH_POSTGRES` names a server (its `postgres`
+/// database; `Scripts/postgres start` prints one): each benchmark makes the databases it needs there.
+enum PostgresLibrary {
+    static let server = ProcessInfo.processInfo.environment["STOCKTAKE_BENCH_POSTGRES"].flatMap { $0.isEmpty ? nil : $0 }
+
+    /// A keeper whose tables and log are in a new database.
+    static func fresh(_ name: String) -> (RecordKeeper, URL) {
+        let home = FileManager.default.temporaryDirectory.appendingPathComponent("stocktake-pg-bench-\(UUID().uuidString)")
+        let url = try! PostgresRecordStore.createDatabase(named: "\(name)_\(UInt32.random(in: 0...UInt32.max))", beside: server!)
+        return (try! RecordKeeper(home: home, store: try! PostgresRecordStore(url: url), registry: GeneratedLibrary.registry), home)
+    }
+
+    /// The library of `paragraphSize` paragraphs in PostgreSQL, built once per server (a marker file says the build finished).
+    nonisolated(unsafe) static let large: (RecordKeeper, PostgresRecordStore) = {
+        let size = GeneratedLibrary.paragraphSize
+        let home = FileManager.default.temporaryDirectory.appendingPathComponent("stocktake-pg-bench-library-\(size)")
+        var components = URLComponents(string: server!)!
+        components.path = "/stocktake_bench_\(size)"
+        let url = components.string!
+        let marker = home.appendingPathComponent("complete")
+        if !FileManager.default.fileExists(atPath: marker.path) {
+            try? FileManager.default.removeItem(at: home)
+            _ = try? PostgresRecordStore.createDatabase(named: "stocktake_bench_\(size)", beside: server!)
+            let library = try! RecordKeeper(home: home, store: try! PostgresRecordStore(url: url), registry: GeneratedLibrary.registry)
+            let start = Date()
+            for n in 0..<(size / 80) { _ = try! library.record(GeneratedLibrary.payload(n)) }
+            let seconds = Date().timeIntervalSince(start)
+            try! Data("built \(size) paragraphs in \(Int(seconds)) s (\(Int(Double(size) / seconds)) paragraphs/s)\n".utf8).write(to: marker)
+        }
+        let store = try! PostgresRecordStore(url: url)
+        return (try! RecordKeeper(home: home, store: store, registry: GeneratedLibrary.registry), store)
+    }()
+
+    /// Words that occur in no paragraph: the rarest term, in the three languages.
+    static let rare: [(text: String, language: Language)] = [("zeppelin", .en), ("鲸鱼", .zh), ("дирижабль", .ru)]
+}
+
 let benchmarks: @Sendable () -> Void = {
     Benchmark(
         "Ingest 400 documents (32,000 paragraphs): log entry, fsync, SQLite transaction each",
@@ -164,6 +201,67 @@ let benchmarks: @Sendable () -> Void = {
             bare += 1
             benchmark.startMeasurement()
             blackHole(try! store.bareMatchCount(query: text, limit: 20))
+            benchmark.stopMeasurement()
+        }
+    }
+
+    var rareCounter = 0
+    Benchmark(
+        "Search at \(GeneratedLibrary.paragraphSize) paragraphs, rare (no match) (en, zh, ru): parsed, ranked, counted, faceted, 20 hits",
+        configuration: .init(
+            metrics: [.wallClock], timeUnits: .microseconds, warmupIterations: 6, maxDuration: .seconds(120), maxIterations: 300)
+    ) { benchmark in
+        let (_, store) = GeneratedLibrary.large
+        let (text, language) = PostgresLibrary.rare[rareCounter % PostgresLibrary.rare.count]
+        rareCounter += 1
+        let query = GeneratedLibrary.query(text, language: language, concepts: false, filtered: false)
+        benchmark.startMeasurement()
+        blackHole(try! store.search(query))
+        benchmark.stopMeasurement()
+    }
+
+    // The same measures on PostgreSQL, in the same run, when a server is given.
+    guard PostgresLibrary.server != nil else { return }
+    Benchmark(
+        "PostgreSQL: ingest 400 documents (32,000 paragraphs), each a log append and a table transaction",
+        configuration: .init(
+            metrics: [.wallClock, .throughput], timeUnits: .milliseconds, warmupIterations: 0, maxDuration: .seconds(300), maxIterations: 3)
+    ) { benchmark in
+        let (library, home) = PostgresLibrary.fresh("stocktake_bench_ingest")
+        defer { try? FileManager.default.removeItem(at: home) }
+        let payloads = (0..<400).map(GeneratedLibrary.payload)
+        benchmark.startMeasurement()
+        for payload in payloads { _ = try! library.record(payload) }
+        benchmark.stopMeasurement()
+    }
+    for batch in [1, 100] {
+        Benchmark(
+            "PostgreSQL log: append 2,000 entries of 1 KB in batches of \(batch), each batch one transaction with a signed checkpoint",
+            configuration: .init(
+                metrics: [.wallClock, .throughput], timeUnits: .milliseconds, warmupIterations: 0, maxDuration: .seconds(300),
+                maxIterations: 3)
+        ) { benchmark in
+            let (library, home) = PostgresLibrary.fresh("stocktake_bench_log")
+            defer { try? FileManager.default.removeItem(at: home) }
+            let entry = Array(repeating: UInt8(ascii: "a"), count: 1024)
+            benchmark.startMeasurement()
+            for _ in 0..<(2000 / batch) { try! library.log.append(Array(repeating: entry, count: batch)) }
+            benchmark.stopMeasurement()
+        }
+    }
+    for kind in GeneratedLibrary.kinds + [("rare (no match)", PostgresLibrary.rare, false, false)] {
+        var counter = 0
+        Benchmark(
+            "PostgreSQL search at \(GeneratedLibrary.paragraphSize) paragraphs, \(kind.name) (en, zh, ru): parsed, ranked, counted, faceted, 20 hits",
+            configuration: .init(
+                metrics: [.wallClock], timeUnits: .microseconds, warmupIterations: 6, maxDuration: .seconds(120), maxIterations: 300)
+        ) { benchmark in
+            let (_, store) = PostgresLibrary.large
+            let (text, language) = kind.queries[counter % kind.queries.count]
+            counter += 1
+            let query = GeneratedLibrary.query(text, language: language, concepts: kind.concepts, filtered: kind.filtered)
+            benchmark.startMeasurement()
+            blackHole(try! store.search(query))
             benchmark.stopMeasurement()
         }
     }

@@ -18,6 +18,7 @@ public struct StocktakeError: Error, Equatable, Sendable, CustomStringConvertibl
         case store = "store"
         case key = "key"
         case busy = "busy"
+        case unavailable = "unavailable"
     }
 
     /// What went wrong, as a stable code.

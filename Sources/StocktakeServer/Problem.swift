@@ -26,7 +26,7 @@ extension StocktakeError.Code {
         case .unsupportedFormat: .unsupportedMediaType
         case .tooLarge: .contentTooLarge
         case .key: .forbidden
-        case .busy: .serviceUnavailable
+        case .busy, .unavailable: .serviceUnavailable
         default: .internalServerError
         }
     }

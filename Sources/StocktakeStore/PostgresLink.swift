@@ -152,7 +152,7 @@ final class PostgresLink: @unchecked Sendable {
                     )
                 case "57P01", "57P02", "57P03":
                     return StocktakeError(
-                        .busy,
+                        .unavailable,
                         "The PostgreSQL server at \(place) is shutting down or starting (\(message)); nothing was changed, so try again when it is up."
                     )
                 case "40001", "40P01":
@@ -165,12 +165,13 @@ final class PostgresLink: @unchecked Sendable {
             }
             switch error.code {
             case .connectionError, .serverClosedConnection, .clientClosedConnection, .uncleanShutdown:
-                let cause = error.underlying.map { " (\(String(describing: $0)))" } ?? ""
+                // A connection error names its cause (refused, timed out); PostgresNIO's own errors describe nothing useful.
+                let cause = error.underlying.flatMap { $0 is PSQLError ? nil : " (\(String(describing: $0)))" } ?? ""
                 return StocktakeError(
-                    .store,
+                    .unavailable,
                     connecting
                         ? "Cannot reach PostgreSQL at \(location.host):\(location.port)\(cause); check the host and port in the URL and that the server is running."
-                        : "The connection to PostgreSQL at \(place) was lost\(cause); nothing more was written, so run the command again when the server is back."
+                        : "The connection to PostgreSQL at \(place) was lost\(cause), so nothing more was written; run the command again when the server is back."
                 )
             case .unsupportedAuthMechanism, .authMechanismRequiresPassword, .saslError:
                 return StocktakeError(
@@ -182,7 +183,7 @@ final class PostgresLink: @unchecked Sendable {
             }
         }
         return StocktakeError(
-            .store,
+            connecting ? .unavailable : .store,
             connecting
                 ? "Cannot reach PostgreSQL at \(location.host):\(location.port) (\(error)); check the host and port in the URL and that the server is running."
                 : "PostgreSQL at \(place) failed (\(error)); nothing was changed."

@@ -88,6 +88,12 @@ struct IngestCommand: ParsableCommand {
                     lines.append(
                         "unchanged  \(file.path)  =  \(version.symbol) (\(version.language.uppercased()), version \(version.version))")
                 }
+            } catch let error as StocktakeError where error.code == .unavailable {
+                // The database went away: the rest would fail alike. What was logged stays; a rerun carries on.
+                if interactive { FileHandle.standardError.write(Data("\r\u{1B}[K".utf8)) }
+                emit(lines.joined(separator: "\n") + (lines.isEmpty ? "" : "\n"))
+                let first = error.message.prefix(1).lowercased() + error.message.dropFirst()
+                throw StocktakeError(.unavailable, "After \(position) of \(files.count) files, \(first)")
             } catch let error as StocktakeError {
                 failures += 1
                 lines.append("failed     \(file.path): \(error.message)")

@@ -11,10 +11,10 @@ final class RunningServer {
     let port: Int
     let home: LedgerHome
 
-    init(home: LedgerHome) throws {
+    init(home: LedgerHome, arguments: [String] = []) throws {
         self.home = home
         process.executableURL = CommandRunner.executable
-        process.arguments = ["serve", "--port", "0", "--log-level", "warning"]
+        process.arguments = ["serve", "--port", "0", "--log-level", "warning"] + arguments
         process.environment = ProcessInfo.processInfo.environment.merging(home.environment) { $1 }
         process.currentDirectoryURL = CommandRunner.repositoryRoot
         let output = Pipe()
