@@ -42,6 +42,33 @@ public struct Day: Hashable, Comparable, Sendable, CustomStringConvertible, Coda
         return Day(year: parts.year!, month: parts.month!, day: parts.day!)!
     }
 
+    /// The day `count` days later (earlier when negative), in the Gregorian calendar.
+    public func adding(days count: Int) -> Day {
+        var result = self
+        var remaining = count
+        while remaining > 0 {
+            if result.day < Day.daysIn(month: result.month, year: result.year) {
+                result = Day(year: result.year, month: result.month, day: result.day + 1)!
+            } else if result.month < 12 {
+                result = Day(year: result.year, month: result.month + 1, day: 1)!
+            } else {
+                result = Day(year: result.year + 1, month: 1, day: 1)!
+            }
+            remaining -= 1
+        }
+        while remaining < 0 {
+            if result.day > 1 {
+                result = Day(year: result.year, month: result.month, day: result.day - 1)!
+            } else if result.month > 1 {
+                result = Day(year: result.year, month: result.month - 1, day: Day.daysIn(month: result.month - 1, year: result.year))!
+            } else {
+                result = Day(year: result.year - 1, month: 12, day: 31)!
+            }
+            remaining += 1
+        }
+        return result
+    }
+
     /// The day in ISO 8601 form.
     public var description: String {
         let y = String(year), m = String(month), d = String(day)

@@ -8,6 +8,8 @@ public enum TreatyStanding: String, Sendable, Codable, CaseIterable {
     case partyWithdrawalContested = "party-withdrawal-contested"
     /// Bound, but has suspended its implementation.
     case partySuspended = "party-suspended"
+    /// Has ratified or acceded while the treaty is in force, and is bound from a later day (the treaty's waiting period).
+    case consented
     /// Signed, not (or no longer) ratified.
     case signatory
     /// Withdrew its ratification and is back to signatory.
@@ -22,7 +24,7 @@ public enum TreatyStanding: String, Sendable, Codable, CaseIterable {
     /// True when the state counts as a party on the depositary's convention.
     public var countsAsParty: Bool { [.party, .partyWithdrawalContested, .partySuspended].contains(self) }
     /// True when the state has signed or is bound.
-    public var countsAsSignatory: Bool { countsAsParty || self == .signatory || self == .ratificationWithdrawn }
+    public var countsAsSignatory: Bool { countsAsParty || self == .consented || self == .signatory || self == .ratificationWithdrawn }
 }
 
 /// One state's standing, with the events it rests on.
@@ -51,6 +53,20 @@ public struct TreatyStatusReport: Sendable {
     /// The states that have signed but are not bound.
     public var signatoriesOnly: [StateTreatyStatus] {
         states.filter { $0.standing == .signatory || $0.standing == .ratificationWithdrawn }
+    }
+    /// The states that have consented but are bound only from a later day, each with that day.
+    public var consented: [(status: StateTreatyStatus, boundFrom: Day?)] {
+        states.filter { $0.standing == .consented }.map { status in
+            (
+                status,
+                status.events.last { $0.event.isConsent }.flatMap { consent in
+                    treaty.bindsAfterDays.map { days in
+                        let entry = treaty.events.first { $0.event == .enteredIntoForce }?.date ?? consent.date
+                        return max(entry, consent.date.adding(days: days))
+                    }
+                }
+            )
+        }
     }
     /// The states whose standing on this day the record cannot tell.
     public var unknown: [StateTreatyStatus] { states.filter { $0.standing == .unknown } }
@@ -82,6 +98,10 @@ extension Registry {
             treatyState = "not in force"
         }
         let expired = treatyState == "expired"
+        // Once in force, a treaty with a waiting period binds a state on the later of its entry into force and the day its
+        // waiting period ends; before entry into force, states that have consented are counted as parties, as depositaries do.
+        let entryIntoForce = treaty.events.first { $0.event == .enteredIntoForce }?.date
+        let waiting = treaty.bindsAfterDays.flatMap { days in entryIntoForce.flatMap { $0 <= day ? (days, $0) : nil } }
         var byState: [String: [TreatyEventRecord]] = [:]
         for event in treatyEvents where event.treaty == treaty.id {
             if let state = event.state { byState[state, default: []].append(event) }
@@ -93,7 +113,12 @@ extension Registry {
             for event in past {
                 switch event.event {
                 case .signed: if standing == .none { standing = .signatory }
-                case .ratified, .acceded, .succeeded, .joined: standing = .party
+                case .ratified, .acceded, .succeeded, .joined:
+                    if let (days, entry) = waiting, max(entry, event.date.adding(days: days)) > day {
+                        standing = .consented
+                    } else {
+                        standing = .party
+                    }
                 case .withdrew: standing = .withdrawn
                 case .withdrawalContested: standing = .partyWithdrawalContested
                 case .ratificationWithdrawn: standing = .ratificationWithdrawn
@@ -102,7 +127,7 @@ extension Registry {
                 }
             }
             let pendingUndated = all.contains { $0.date > day && $0.datePrecision == .onOrBefore && $0.event.isConsent }
-            if pendingUndated && !standing.countsAsParty { standing = .unknown }
+            if pendingUndated && !standing.countsAsParty && standing != .consented { standing = .unknown }
             if expired && standing.countsAsParty { standing = .none }
             return StateTreatyStatus(state: state, standing: standing, events: past)
         }

@@ -244,6 +244,9 @@ public struct TreatyRecord: Sendable {
     public let status: String?
     /// Treaty-wide events such as entry into force.
     public let events: [TreatyEventRecord]
+    /// For a treaty that binds a state only some days after its instrument (the TPNW: 90), those days; the treaty then
+    /// binds each state on the later of its entry into force and the instrument's date plus these days.
+    public let bindsAfterDays: Int?
     /// Key of the source in the file's sources table.
     public let source: String
     /// A remark on the record.
@@ -251,7 +254,7 @@ public struct TreatyRecord: Sendable {
 }
 
 extension TreatyRecord: Codable {
-    enum CodingKeys: String, CodingKey { case id, kind, names, aliases, status, events, source, note }
+    enum CodingKeys: String, CodingKey { case id, kind, names, aliases, status, events, bindsAfterDays, source, note }
 
     public init(from decoder: any Decoder) throws {
         let c = try decoder.container(keyedBy: CodingKeys.self)
@@ -261,6 +264,7 @@ extension TreatyRecord: Codable {
         aliases = try c.decodeIfPresent(LanguageKeyed<[String]>.self, forKey: .aliases)?.values ?? [:]
         status = try c.decodeIfPresent(String.self, forKey: .status)
         events = try c.decodeIfPresent([TreatyEventRecord].self, forKey: .events) ?? []
+        bindsAfterDays = try c.decodeIfPresent(Int.self, forKey: .bindsAfterDays)
         source = try c.decode(String.self, forKey: .source)
         note = try c.decodeIfPresent(String.self, forKey: .note)
     }
@@ -272,6 +276,7 @@ extension TreatyRecord: Codable {
         try c.encode(LanguageKeyed(values: names), forKey: .names)
         try c.encodeIfPresent(status, forKey: .status)
         try c.encode(events, forKey: .events)
+        try c.encodeIfPresent(bindsAfterDays, forKey: .bindsAfterDays)
         try c.encode(source, forKey: .source)
         try c.encodeIfPresent(note, forKey: .note)
     }

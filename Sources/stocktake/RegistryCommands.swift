@@ -131,10 +131,13 @@ struct TreatyCommand: ParsableCommand {
     @OptionGroup var options: RegistryOptions
 
     struct StateRow: Encodable { let state: String, name: String, standing: String }
+    struct ConsentedRow: Encodable { let state: String, name: String, boundFrom: String? }
     struct Output: Encodable {
         let treaty: String, name: String, asOf: String, status: String
-        let partyCount: Int, signatoryOnlyCount: Int, unknownCount: Int
+        let partyCount: Int, signatoryOnlyCount: Int, unknownCount: Int, consentedCount: Int
         let parties: [StateRow], signatoriesOnly: [StateRow], qualified: [StateRow], unknown: [StateRow]
+        /// States that have consented and are bound from a later day (the treaty's waiting period), with that day.
+        let consented: [ConsentedRow]
         let annex2Outstanding: [StateRow]?
         let note: String?
     }
@@ -159,8 +162,11 @@ struct TreatyCommand: ParsableCommand {
         let output = Output(
             treaty: report.treaty.id, name: report.treaty.names[.en] ?? report.treaty.id, asOf: day.description,
             status: report.treatyState, partyCount: report.parties.count, signatoryOnlyCount: report.signatoriesOnly.count,
-            unknownCount: report.unknown.count, parties: report.parties.map(row), signatoriesOnly: report.signatoriesOnly.map(row),
-            qualified: report.qualified.map(row), unknown: report.unknown.map(row), annex2Outstanding: annex2, note: report.treaty.note)
+            unknownCount: report.unknown.count, consentedCount: report.consented.count, parties: report.parties.map(row),
+            signatoriesOnly: report.signatoriesOnly.map(row), qualified: report.qualified.map(row), unknown: report.unknown.map(row),
+            consented: report.consented.map {
+                ConsentedRow(state: $0.status.state, name: registry.displayName(of: $0.status.state), boundFrom: $0.boundFrom?.description)
+            }, annex2Outstanding: annex2, note: report.treaty.note)
         switch options.format {
         case .json: emit(try json(output))
         case .csv:
@@ -168,6 +174,11 @@ struct TreatyCommand: ParsableCommand {
         case .text:
             var out = ["\(output.name) (\(output.treaty)) on \(day): \(output.status)"]
             out.append("\(output.partyCount) parties, \(output.signatoryOnlyCount) further signatories")
+            if !output.consented.isEmpty {
+                out.append(
+                    "  \(output.consentedCount) more have ratified or acceded and are bound from a later day: "
+                        + output.consented.map { "\($0.state) (\($0.boundFrom ?? "?"))" }.joined(separator: ", "))
+            }
             for q in output.qualified {
                 out.append(
                     "  \(q.state) \(q.name): \(q.standing == TreatyStanding.partyWithdrawalContested.rawValue ? "withdrawal announced, contested; counted as a party" : "implementation suspended; counted as a party")"

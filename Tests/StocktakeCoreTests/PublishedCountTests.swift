@@ -37,10 +37,34 @@ struct PublishedCountTests {
         #expect(registry.sources["treaties.json"]?[published.source] != nil, "the count's source is in the registry")
         let day = try Day(parsing: published.day)
         let report = try registry.treatyStatus(published.treaty, asOf: day)
-        #expect(report.parties.count == published.parties, "\(published)")
+        // Published counts include states that have ratified and wait out the 90 days before the treaty binds them.
+        #expect(report.parties.count + report.consented.count == published.parties, "\(published)")
         let signed = Set(
             registry.treatyEvents.filter { $0.treaty == published.treaty && $0.event == .signed && $0.date <= day }.compactMap(\.state))
         #expect(signed.count == published.signatories, "\(published)")
+    }
+
+    @Test(
+        "on the TPNW's entry into force (22 January 2021) it binds the fifty States that deposited by 24 October 2020; Benin and Cambodia wait out their 90 days"
+    )
+    func tpnwEntryIntoForce() throws {
+        let report = try registry.treatyStatus("TPNW", asOf: try Day(parsing: "2021-01-22"))
+        #expect(report.treatyState == "in force")
+        #expect(report.parties.count == 50)
+        #expect(report.unknown.isEmpty)
+        #expect(report.consented.map(\.status.state) == ["BEN", "KHM"])
+        #expect(report.consented.map { $0.boundFrom?.description } == ["2021-03-11", "2021-04-22"])
+        #expect(
+            try registry.treatyStatus("TPNW", asOf: try Day(parsing: "2021-04-22")).states.first { $0.state == "KHM" }?.standing == .party)
+    }
+
+    @Test("days are counted across months, years and leap days")
+    func dayArithmetic() throws {
+        #expect(try Day(parsing: "2020-12-11").adding(days: 90).description == "2021-03-11")
+        #expect(try Day(parsing: "2024-02-28").adding(days: 1).description == "2024-02-29")
+        #expect(try Day(parsing: "2023-02-28").adding(days: 1).description == "2023-03-01")
+        #expect(try Day(parsing: "2021-01-01").adding(days: -1).description == "2020-12-31")
+        #expect(try Day(parsing: "2020-10-24").adding(days: 90).description == "2021-01-22")
     }
 
     @Test("the TPNW's fiftieth deposit (Honduras, 24 October 2020) brings the count to fifty, and no party is of unknown standing then")

@@ -51,10 +51,14 @@ struct ShippedRegistryTests {
         #expect(!report.parties.contains { ["IND", "ISR", "PAK", "SSD"].contains($0.state) })
     }
 
-    @Test("counts 74 TPNW parties on 30 September 2025 and 73 a year earlier")
+    @Test("counts 74 TPNW ratifications and accessions on 30 September 2025 and 73 a year earlier; the newest wait 90 days to be bound")
     func tpnwParties() throws {
-        #expect(try registry.treatyStatus("TPNW", asOf: Day("2025-09-30")).parties.count == 74)
-        #expect(try registry.treatyStatus("TPNW", asOf: Day("2024-09-30")).parties.count == 73)
+        let now = try registry.treatyStatus("TPNW", asOf: Day("2025-09-30"))
+        #expect(now.parties.count + now.consented.count == 74)
+        #expect(now.consented.map(\.status.state) == ["GHA"], "Ghana deposited on 26 September 2025")
+        let before = try registry.treatyStatus("TPNW", asOf: Day("2024-09-30"))
+        #expect(before.parties.count + before.consented.count == 73)
+        #expect(before.consented.map(\.status.state) == ["IDN", "SLB", "SLE"])
     }
 
     @Test("does not guess standing before an on-or-before date")
