@@ -73,18 +73,7 @@ extension AppendOnlyLog {
                 report.problems.append("Entry \(n) cannot be read from \(place).")
                 return report
             }
-            if entryProblem == nil {
-                do {
-                    let envelope = try EntryEnvelope(entry: entry)
-                    if let author = authorByID[envelope.authorKeyID] {
-                        _ = try SignedNote.open(String(decoding: entry, as: UTF8.self), verifiers: [author])
-                    }
-                } catch let error as StocktakeError {
-                    entryProblem = "entry \(n): \(error.message)"
-                } catch {
-                    entryProblem = "entry \(n) cannot be parsed."
-                }
-            }
+            if entryProblem == nil { entryProblem = EntryEnvelope.problem(in: entry, index: n, authors: authorByID) }
             border.append(leafHash: MerkleHashing.leafHash(entry)) { hash, level, index in
                 if firstHashMismatch == nil, (try? self.hash(level: level, index: index)) != hash { firstHashMismatch = (level, index) }
             }
@@ -101,5 +90,23 @@ extension AppendOnlyLog {
         }
         if let entryProblem { report.problems.append(entryProblem) }
         return report
+    }
+}
+
+extension EntryEnvelope {
+    /// What is wrong with entry `index` (it does not parse, or its author's signature does not verify), nil when nothing;
+    /// entries by authors not in `authors` are only parsed.
+    static func problem(in entry: [UInt8], index: UInt64, authors: [[UInt8]: NoteVerifierKey]) -> String? {
+        do {
+            let envelope = try EntryEnvelope(entry: entry)
+            if let author = authors[envelope.authorKeyID] {
+                _ = try SignedNote.open(String(decoding: entry, as: UTF8.self), verifiers: [author])
+            }
+            return nil
+        } catch let error as StocktakeError {
+            return "entry \(index): \(error.message)"
+        } catch {
+            return "entry \(index) cannot be parsed."
+        }
     }
 }

@@ -129,18 +129,7 @@ extension TransparencyLog {
                 report.problems.append("entry \(n) cannot be read from entries.bin.")
                 return report
             }
-            if entryProblem == nil {
-                do {
-                    let envelope = try EntryEnvelope(entry: entry)
-                    if let author = authorByID[envelope.authorKeyID] {
-                        _ = try SignedNote.open(String(decoding: entry, as: UTF8.self), verifiers: [author])
-                    }
-                } catch let error as StocktakeError {
-                    entryProblem = "entry \(n): \(error.message)"
-                } catch {
-                    entryProblem = "entry \(n) cannot be parsed."
-                }
-            }
+            if entryProblem == nil { entryProblem = EntryEnvelope.problem(in: entry, index: n, authors: authorByID) }
             border.append(leafHash: MerkleHashing.leafHash(entry)) { hash, level, index in record(hash, level: level, index: index) }
             n += 1
             previousEnd = end

@@ -500,12 +500,7 @@ public final class PostgresRecordStore: RecordStore, @unchecked Sendable {
     public func counts() throws -> [String: Int] {
         try read { session in
             var counts: [String: Int] = [:]
-            for (name, sql) in [
-                ("documents", "SELECT COUNT(*) FROM documents"),
-                ("paragraphs", "SELECT COUNT(*) FROM paragraphs p JOIN versions v ON v.id = p.version_id WHERE v.is_current = 1"),
-                ("assessments", "SELECT COUNT(*) FROM assessments"), ("evidence", "SELECT COUNT(*) FROM evidence"),
-                ("figures", "SELECT COUNT(*) FROM figures"),
-            ] {
+            for (name, sql) in recordCountQueries {
                 counts[name] = Int(try session.integer(sql) ?? 0)
             }
             return counts

@@ -312,6 +312,14 @@ public struct CitedParagraph: Sendable, Equatable {
     public let contentSHA256: String
 }
 
+/// The counts `RecordStore.counts()` reports, with the SQL (the same on both engines) that computes each.
+let recordCountQueries: [(name: String, sql: String)] = [
+    ("documents", "SELECT COUNT(*) FROM documents"),
+    ("paragraphs", "SELECT COUNT(*) FROM paragraphs p JOIN versions v ON v.id = p.version_id WHERE v.is_current = 1"),
+    ("assessments", "SELECT COUNT(*) FROM assessments"), ("evidence", "SELECT COUNT(*) FROM evidence"),
+    ("figures", "SELECT COUNT(*) FROM figures"),
+]
+
 /// The record's tables: a projection of the log that can be rebuilt from it at any time.
 ///
 /// Every implementation gives the same match sets for the same query: search text is tokenised in

@@ -55,12 +55,7 @@ extension SQLiteRecordStore {
     public func counts() throws -> [String: Int] {
         try read { db in
             var counts: [String: Int] = [:]
-            for (name, sql) in [
-                ("documents", "SELECT COUNT(*) FROM documents"),
-                ("paragraphs", "SELECT COUNT(*) FROM paragraphs p JOIN versions v ON v.id = p.version_id WHERE v.is_current = 1"),
-                ("assessments", "SELECT COUNT(*) FROM assessments"), ("evidence", "SELECT COUNT(*) FROM evidence"),
-                ("figures", "SELECT COUNT(*) FROM figures"),
-            ] {
+            for (name, sql) in recordCountQueries {
                 counts[name] = try Int.fetchOne(db, sql: sql) ?? 0
             }
             return counts
