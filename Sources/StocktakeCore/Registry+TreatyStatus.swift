@@ -102,11 +102,37 @@ extension Registry {
         // waiting period ends; before entry into force, states that have consented are counted as parties, as depositaries do.
         let entryIntoForce = treaty.events.first { $0.event == .enteredIntoForce }?.date
         let waiting = treaty.bindsAfterDays.flatMap { days in entryIntoForce.flatMap { $0 <= day ? (days, $0) : nil } }
+        let statuses = Registry.standings(
+            of: treatyEvents.filter { $0.treaty == treaty.id }, asOf: day, waiting: waiting, expired: expired)
+        return TreatyStatusReport(treaty: treaty, asOf: day, treatyState: treatyState, states: statuses)
+    }
+
+    /// Every state's standing under one protocol to a treaty on a day, from the protocol's own dated events.
+    public func protocolStatus(_ treatyID: String, protocol protocolID: String, asOf day: Day) throws -> ProtocolStatusReport {
+        let treaty = try self.treaty(treatyID)
+        guard let record = treaty.protocols.first(where: { $0.id == protocolID }) else {
+            let known = treaty.protocols.map(\.id)
+            throw StocktakeError(
+                .unknownIdentifier,
+                known.isEmpty
+                    ? "\(treaty.id) has no protocols in the registry."
+                    : "\(treaty.id) has no protocol \(protocolID); its protocols are \(known.joined(separator: ", ")).")
+        }
+        let events = protocolEvents.filter { $0.treaty == treaty.id && $0.protocolID == record.id }
+        return ProtocolStatusReport(
+            treaty: treaty.id, protocol: record, asOf: day,
+            states: Registry.standings(of: events, asOf: day, waiting: nil, expired: false))
+    }
+
+    /// Each state's standing on a day from its dated events under one instrument, in code order.
+    static func standings(of events: [TreatyEventRecord], asOf day: Day, waiting: (Int, Day)?, expired: Bool)
+        -> [StateTreatyStatus]
+    {
         var byState: [String: [TreatyEventRecord]] = [:]
-        for event in treatyEvents where event.treaty == treaty.id {
+        for event in events {
             if let state = event.state { byState[state, default: []].append(event) }
         }
-        let statuses = byState.keys.sorted().map { state -> StateTreatyStatus in
+        return byState.keys.sorted().map { state -> StateTreatyStatus in
             let all = byState[state]!.sorted { $0.date < $1.date }
             let past = all.filter { $0.date <= day }
             var standing = TreatyStanding.none
@@ -131,6 +157,29 @@ extension Registry {
             if expired && standing.countsAsParty { standing = .none }
             return StateTreatyStatus(state: state, standing: standing, events: past)
         }
-        return TreatyStatusReport(treaty: treaty, asOf: day, treatyState: treatyState, states: statuses)
+    }
+}
+
+/// Where every state stands under one protocol to a treaty on one day.
+public struct ProtocolStatusReport: Sendable {
+    /// The treaty the protocol belongs to.
+    public let treaty: String
+    /// The protocol.
+    public let `protocol`: TreatyProtocolRecord
+    /// The day the report is for.
+    public let asOf: Day
+    /// Every state with at least one recorded event under the protocol, in code order.
+    public let states: [StateTreatyStatus]
+
+    /// The states bound by the protocol.
+    public var parties: [StateTreatyStatus] { states.filter { $0.standing.countsAsParty } }
+    /// The states that have signed it and are not bound.
+    public var signatoriesOnly: [StateTreatyStatus] { states.filter { $0.standing == .signatory } }
+    /// The states whose standing on this day the record cannot tell.
+    public var unknown: [StateTreatyStatus] { states.filter { $0.standing == .unknown } }
+    /// The states it is open to for which the registry records no signature or consent by this day.
+    public var notSigned: [String] {
+        let acted = Set(states.filter { $0.standing != .none && $0.standing != .unknown }.map(\.state))
+        return `protocol`.openTo.filter { !acted.contains($0) }
     }
 }

@@ -79,6 +79,18 @@ extension Registry {
                 issues.append(RegistryIssue(file: file, message: "source '\(key)' has no URL or title"))
             }
         }
+        for (file, table) in sources.sorted(by: { $0.key < $1.key }) {
+            for (key, source) in table.sorted(by: { $0.key < $1.key }) {
+                if let status = source.verification, !Registry.verificationStatuses.contains(status) {
+                    issues.append(
+                        RegistryIssue(
+                            file: file,
+                            message:
+                                "source '\(key)' is marked '\(status)'; use one of \(Registry.verificationStatuses.joined(separator: ", "))"
+                        ))
+                }
+            }
+        }
         for state in states {
             checkSource(state.source, "states.json", "state \(state.id)")
             for (language, name) in state.nameSources.sorted(by: { $0.key.rawValue < $1.key.rawValue }) {
@@ -140,12 +152,17 @@ extension Registry {
             }
         }
         var consent = Set<String>()
-        for event in treatyEvents {
-            let what = "event \(event.event.rawValue) of \(event.state ?? "?") for \(event.treaty ?? "?")"
+        for event in treatyEvents + protocolEvents {
+            let instrument = (event.protocolID.map { "protocol \($0) to " } ?? "") + (event.treaty ?? "?")
+            let what = "event \(event.event.rawValue) of \(event.state ?? "?") for \(instrument)"
             checkSource(event.source, "treaties.json", what)
-            guard let treaty = event.treaty, treatyIndex[treaty] != nil else {
+            guard let treaty = event.treaty, let treatyRecord = treatyIndex[treaty].map({ treaties[$0] }) else {
                 issues.append(RegistryIssue(file: "treaties.json", message: "\(what) names an unknown treaty"))
                 continue
+            }
+            if let protocolID = event.protocolID, !treatyRecord.protocols.contains(where: { $0.id == protocolID }) {
+                issues.append(
+                    RegistryIssue(file: "treaties.json", message: "\(what) names a protocol the treaty's record does not list"))
             }
             guard let state = event.state, stateIndex[state] != nil else {
                 issues.append(RegistryIssue(file: "treaties.json", message: "\(what) names an unknown or missing state"))
@@ -154,8 +171,8 @@ extension Registry {
             if event.event.isTreatyWide {
                 issues.append(RegistryIssue(file: "treaties.json", message: "\(what) is a treaty-wide event listed for one state"))
             }
-            if event.event.isConsent && !consent.insert("\(treaty)|\(state)").inserted {
-                issues.append(RegistryIssue(file: "treaties.json", message: "\(state) consents to be bound by \(treaty) twice"))
+            if event.event.isConsent && !consent.insert("\(instrument)|\(state)").inserted {
+                issues.append(RegistryIssue(file: "treaties.json", message: "\(state) consents to be bound by \(instrument) twice"))
             }
         }
         for instrument in instruments {

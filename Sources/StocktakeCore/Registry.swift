@@ -17,8 +17,10 @@ public struct Registry: Sendable {
     public let organizations: [OrganizationRecord]
     /// All treaties.
     public let treaties: [TreatyRecord]
-    /// Per-state treaty events.
+    /// Per-state treaty events for the treaties themselves.
     public let treatyEvents: [TreatyEventRecord]
+    /// Per-state events for the protocols to treaties, kept apart so they never count towards a treaty's parties.
+    public let protocolEvents: [TreatyEventRecord]
     /// The instruments that carry commitments.
     public let instruments: [InstrumentRecord]
     /// All commitments in file order (parents before their items).
@@ -66,7 +68,8 @@ public struct Registry: Sendable {
         states = statesFile.states.sorted { $0.id < $1.id }
         organizations = organizationsFile.organizations
         treaties = treatiesFile.treaties
-        treatyEvents = treatiesFile.events
+        treatyEvents = treatiesFile.events.filter { $0.protocolID == nil }
+        protocolEvents = treatiesFile.events.filter { $0.protocolID != nil }
         instruments = commitmentsFile.instruments
         commitments = commitmentsFile.commitments
         addresseeGroups = commitmentsFile.addresseeGroups.mapValues(\.values)

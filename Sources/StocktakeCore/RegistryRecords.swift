@@ -228,6 +228,41 @@ public struct TreatyEventRecord: Codable, Sendable {
     public let source: String
     /// A remark on the event.
     public let note: String?
+    /// The protocol to the treaty the event concerns (`I`, `II`, `III` of a zone treaty); nil for the treaty itself.
+    public let protocolID: String?
+
+    enum CodingKeys: String, CodingKey {
+        case treaty, state, event, date, datePrecision, source, note
+        case protocolID = "protocol"
+    }
+}
+
+/// A protocol to a treaty, open to states outside it (the nuclear-weapon States' protocols to the zone treaties).
+public struct TreatyProtocolRecord: Sendable {
+    /// Its number as the treaty writes it: `I`, `II`, `III`.
+    public let id: String
+    /// Our own short description of what it asks, by language.
+    public let labels: LocalizedText
+    /// The states it is open to, when it names them.
+    public let openTo: [String]
+}
+
+extension TreatyProtocolRecord: Codable {
+    enum CodingKeys: String, CodingKey { case id, labels, openTo }
+
+    public init(from decoder: any Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        id = try c.decode(String.self, forKey: .id)
+        labels = try c.decode(LanguageKeyed<String>.self, forKey: .labels).values
+        openTo = try c.decodeIfPresent([String].self, forKey: .openTo) ?? []
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var c = encoder.container(keyedBy: CodingKeys.self)
+        try c.encode(id, forKey: .id)
+        try c.encode(LanguageKeyed(values: labels), forKey: .labels)
+        if !openTo.isEmpty { try c.encode(openTo, forKey: .openTo) }
+    }
 }
 
 /// A treaty, in force, proposed or ended.
@@ -247,6 +282,8 @@ public struct TreatyRecord: Sendable {
     /// For a treaty that binds a state only some days after its instrument (the TPNW: 90), those days; the treaty then
     /// binds each state on the later of its entry into force and the instrument's date plus these days.
     public let bindsAfterDays: Int?
+    /// The protocols open to states outside the treaty, in order.
+    public let protocols: [TreatyProtocolRecord]
     /// Key of the source in the file's sources table.
     public let source: String
     /// A remark on the record.
@@ -254,7 +291,7 @@ public struct TreatyRecord: Sendable {
 }
 
 extension TreatyRecord: Codable {
-    enum CodingKeys: String, CodingKey { case id, kind, names, aliases, status, events, bindsAfterDays, source, note }
+    enum CodingKeys: String, CodingKey { case id, kind, names, aliases, status, events, bindsAfterDays, protocols, source, note }
 
     public init(from decoder: any Decoder) throws {
         let c = try decoder.container(keyedBy: CodingKeys.self)
@@ -265,6 +302,7 @@ extension TreatyRecord: Codable {
         status = try c.decodeIfPresent(String.self, forKey: .status)
         events = try c.decodeIfPresent([TreatyEventRecord].self, forKey: .events) ?? []
         bindsAfterDays = try c.decodeIfPresent(Int.self, forKey: .bindsAfterDays)
+        protocols = try c.decodeIfPresent([TreatyProtocolRecord].self, forKey: .protocols) ?? []
         source = try c.decode(String.self, forKey: .source)
         note = try c.decodeIfPresent(String.self, forKey: .note)
     }
@@ -277,6 +315,7 @@ extension TreatyRecord: Codable {
         try c.encodeIfPresent(status, forKey: .status)
         try c.encode(events, forKey: .events)
         try c.encodeIfPresent(bindsAfterDays, forKey: .bindsAfterDays)
+        if !protocols.isEmpty { try c.encode(protocols, forKey: .protocols) }
         try c.encode(source, forKey: .source)
         try c.encodeIfPresent(note, forKey: .note)
     }

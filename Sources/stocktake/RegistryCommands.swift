@@ -139,7 +139,15 @@ struct TreatyCommand: ParsableCommand {
         /// States that have consented and are bound from a later day (the treaty's waiting period), with that day.
         let consented: [ConsentedRow]
         let annex2Outstanding: [StateRow]?
+        /// The treaty's protocols, each with the states bound by it and those that have only signed it.
+        let protocols: [ProtocolRow]
         let note: String?
+    }
+    struct ProtocolRow: Encodable {
+        let id: String, label: String
+        let parties: [StateRow], signatoriesOnly: [StateRow], unknown: [StateRow]
+        /// States it is open to for which the registry records no signature or consent.
+        let notSigned: [String]
     }
 
     func run() throws {
@@ -159,6 +167,12 @@ struct TreatyCommand: ParsableCommand {
                     state: state, name: registry.displayName(of: state), standing: standing == .none ? "not signed" : standing.rawValue)
             }
         }
+        let protocols = try report.treaty.protocols.map { record in
+            let status = try registry.protocolStatus(report.treaty.id, protocol: record.id, asOf: day)
+            return ProtocolRow(
+                id: record.id, label: record.labels[.en] ?? "", parties: status.parties.map(row),
+                signatoriesOnly: status.signatoriesOnly.map(row), unknown: status.unknown.map(row), notSigned: status.notSigned)
+        }
         let output = Output(
             treaty: report.treaty.id, name: report.treaty.names[.en] ?? report.treaty.id, asOf: day.description,
             status: report.treatyState, partyCount: report.parties.count, signatoryOnlyCount: report.signatoriesOnly.count,
@@ -166,7 +180,7 @@ struct TreatyCommand: ParsableCommand {
             signatoriesOnly: report.signatoriesOnly.map(row), qualified: report.qualified.map(row), unknown: report.unknown.map(row),
             consented: report.consented.map {
                 ConsentedRow(state: $0.status.state, name: registry.displayName(of: $0.status.state), boundFrom: $0.boundFrom?.description)
-            }, annex2Outstanding: annex2, note: report.treaty.note)
+            }, annex2Outstanding: annex2, protocols: protocols, note: report.treaty.note)
         switch options.format {
         case .json: emit(try json(output))
         case .csv:
@@ -197,6 +211,14 @@ struct TreatyCommand: ParsableCommand {
                 out.append("Signatories not bound: " + output.signatoriesOnly.map(\.state).joined(separator: " "))
             }
             out.append("Parties: " + output.parties.map(\.state).joined(separator: " "))
+            for row in protocols {
+                var line = "Protocol \(row.id) (\(row.label)): "
+                line += row.parties.isEmpty ? "no parties" : "parties " + row.parties.map(\.state).joined(separator: " ")
+                if !row.signatoriesOnly.isEmpty { line += "; signed only " + row.signatoriesOnly.map(\.state).joined(separator: " ") }
+                if !row.unknown.isEmpty { line += "; not known on that day " + row.unknown.map(\.state).joined(separator: " ") }
+                if !row.notSigned.isEmpty { line += "; no signature recorded for " + row.notSigned.joined(separator: " ") }
+                out.append(line)
+            }
             if let note = output.note { out.append("Note: \(note)") }
             emit(out.joined(separator: "\n") + "\n")
         }
@@ -319,11 +341,21 @@ struct RegistryCheckCommand: ParsableCommand {
     func run() throws {
         let registry = try options.loadRegistry()
         let issues = registry.validate()
-        let recalled = registry.sources.values.flatMap(\.values).filter { $0.verification == "recalled" }.count
+        let provenance = registry.provenanceSummary()
         if issues.isEmpty {
-            emit(
-                "registry is consistent: \(registry.states.count) states, \(registry.organizations.count) organizations, \(registry.treaties.count) treaties, \(registry.treatyEvents.count) treaty events, \(registry.commitments.count) commitments; \(recalled) sources still marked recalled\n"
-            )
+            let statuses = (Registry.verificationStatuses + ["unmarked"]).filter { provenance.sourcesByVerification[$0] != nil }
+            var lines = [
+                "registry is consistent: \(registry.states.count) states, \(registry.organizations.count) organizations, \(registry.treaties.count) treaties, \(registry.treatyEvents.count) treaty events, \(registry.protocolEvents.count) protocol events, \(registry.commitments.count) commitments",
+                "sources by verification: "
+                    + statuses.map { "\(provenance.sourcesByVerification[$0]!) \($0)" }.joined(separator: ", "),
+                "dated facts: \(provenance.datedFacts), of which \(provenance.onOrBeforeTotal) are known only as on or before a day"
+                    + (provenance.onOrBefore.isEmpty
+                        ? "" : " (" + provenance.onOrBefore.map { "\($0.what) \($0.count)" }.joined(separator: ", ") + ")"),
+                "\(provenance.unchecked.count) sources still marked recalled or unverified"
+                    + (provenance.unchecked.isEmpty ? "" : ": " + provenance.unchecked.joined(separator: "; ")),
+            ]
+            lines.append("")
+            emit(lines.joined(separator: "\n"))
         } else {
             emit(issues.map(\.description).joined(separator: "\n") + "\n")
             throw StocktakeError(.corruptData, "The registry has \(issues.count) problems, listed above; fix the files named.")

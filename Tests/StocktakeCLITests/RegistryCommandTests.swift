@@ -29,6 +29,32 @@ struct RegistryCommandTests {
         #expect(result.stdout.contains("PRK") && result.stdout.contains("contested"))
     }
 
+    @Test("treaty SEMIPALATINSK shows its protocol: four parties, the United States signed only; JSON carries the same")
+    func protocolLines() throws {
+        let text = try CommandRunner.run(["treaty", "SEMIPALATINSK", "--as-of", "2026-11-01"])
+        #expect(text.status == 0)
+        #expect(text.stdout.contains("Protocol I (") && text.stdout.contains("): parties CHN FRA GBR RUS; signed only USA\n"))
+        let early = try CommandRunner.run(["treaty", "SEMIPALATINSK", "--as-of", "2014-01-01"])
+        #expect(early.stdout.contains("): no parties; no signature recorded for CHN FRA GBR RUS USA\n"))
+        let json = try CommandRunner.run(["treaty", "SEMIPALATINSK", "--as-of", "2026-11-01", "--format", "json"])
+        let object = try JSONSerialization.jsonObject(with: json.stdoutData) as! [String: Any]
+        let protocols = object["protocols"] as! [[String: Any]]
+        #expect(protocols.count == 1)
+        #expect((protocols[0]["parties"] as! [[String: Any]]).map { $0["state"] as! String } == ["CHN", "FRA", "GBR", "RUS"])
+    }
+
+    @Test("registry-check reports sources by verification and the facts dated only on or before a day")
+    func provenanceReport() throws {
+        let result = try CommandRunner.run(["registry-check"])
+        #expect(result.status == 0)
+        let lines = result.stdout.split(separator: "\n").map(String.init)
+        #expect(lines.count == 4)
+        #expect(lines[0].hasPrefix("registry is consistent: 197 states"))
+        #expect(lines[1].hasPrefix("sources by verification: ") && lines[1].contains(" seen"))
+        #expect(lines[2].hasPrefix("dated facts: ") && lines[2].contains("known only as on or before a day (NPT events "))
+        #expect(lines[3].contains("sources still marked recalled or unverified"))
+    }
+
     @Test("commitments --instrument AP2010 lists 64 actions, as CSV too")
     func actionList() throws {
         let text = try CommandRunner.run(["commitments", "--instrument", "AP2010"])
