@@ -10,6 +10,8 @@ public struct ProvenanceSummary: Sendable {
     public let datedFacts: Int
     /// The facts dated only "on or before" a day, by what they are (`NPT events`, `IAEA memberships`), in order.
     public let onOrBefore: [(what: String, count: Int)]
+    /// The facts resting on a source marked `unverified` or `recalled`, by what they are (`commitments`, `treaty names`).
+    public let resting: [(what: String, count: Int)]
 
     /// The number of facts dated only "on or before" a day.
     public var onOrBeforeTotal: Int { onOrBefore.map(\.count).reduce(0, +) }
@@ -45,8 +47,24 @@ extension Registry {
                 if membership.fromPrecision == .onOrBefore { vague["\(organization.id) memberships", default: 0] += 1 }
             }
         }
+        func isUnchecked(_ key: String, _ file: String) -> Bool {
+            ["unverified", "recalled"].contains(sources[file]?[key]?.verification ?? "")
+        }
+        var resting: [(what: String, count: Int)] = [
+            ("commitments", commitments.filter { isUnchecked($0.source, "commitments.json") }.count),
+            (
+                "treaty names",
+                treaties.map { treaty in
+                    treaty.names.keys.filter { isUnchecked(treaty.nameSources[$0] ?? treaty.source, "treaties.json") }.count
+                }.reduce(0, +)
+            ),
+            ("treaty events", (treatyEvents + protocolEvents).filter { isUnchecked($0.source, "treaties.json") }.count),
+            ("memberships", organizations.flatMap { $0.memberships ?? [] }.filter { isUnchecked($0.source, "organizations.json") }.count),
+        ]
+        resting.removeAll { $0.count == 0 }
         return ProvenanceSummary(
             sourcesByVerification: byStatus, unchecked: unchecked, datedFacts: dated,
-            onOrBefore: vague.sorted { ($1.value, $0.key) < ($0.value, $1.key) }.map { (what: $0.key, count: $0.value) })
+            onOrBefore: vague.sorted { ($1.value, $0.key) < ($0.value, $1.key) }.map { (what: $0.key, count: $0.value) },
+            resting: resting)
     }
 }

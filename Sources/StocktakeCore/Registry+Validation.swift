@@ -141,6 +141,9 @@ extension Registry {
         }
         for treaty in treaties {
             checkSource(treaty.source, "treaties.json", "treaty \(treaty.id)")
+            for (language, key) in treaty.nameSources.sorted(by: { $0.key.rawValue < $1.key.rawValue }) {
+                checkSource(key, "treaties.json", "the \(language.rawValue.uppercased()) name of treaty \(treaty.id)")
+            }
             for event in treaty.events {
                 checkSource(event.source, "treaties.json", "event \(event.event.rawValue) of \(treaty.id)")
                 if !event.event.isTreatyWide {

@@ -163,6 +163,12 @@ public struct Registry: Sendable {
         sources[file]?[key]
     }
 
+    /// True when the commitment rests on a source that could not be checked against its text (marked `unverified` or
+    /// `recalled`), so every view of it must say so.
+    public func isUnverified(_ commitment: CommitmentRecord) -> Bool {
+        ["unverified", "recalled"].contains(source(commitment.source, in: "commitments.json")?.verification ?? "")
+    }
+
     /// The display name of a state, organization or addressee group in a language, falling back to English.
     public func displayName(of id: String, in language: Language = .en) -> String {
         if let i = stateIndex[id] { return states[i].names[language] ?? states[i].names[.en] ?? id }

@@ -286,12 +286,16 @@ public struct TreatyRecord: Sendable {
     public let protocols: [TreatyProtocolRecord]
     /// Key of the source in the file's sources table.
     public let source: String
+    /// For each language whose name was seen on a page, the key of that page's source; names without one rest on `source`.
+    public let nameSources: [Language: String]
     /// A remark on the record.
     public let note: String?
 }
 
 extension TreatyRecord: Codable {
-    enum CodingKeys: String, CodingKey { case id, kind, names, aliases, status, events, bindsAfterDays, protocols, source, note }
+    enum CodingKeys: String, CodingKey {
+        case id, kind, names, aliases, status, events, bindsAfterDays, protocols, source, nameSources, note
+    }
 
     public init(from decoder: any Decoder) throws {
         let c = try decoder.container(keyedBy: CodingKeys.self)
@@ -304,6 +308,7 @@ extension TreatyRecord: Codable {
         bindsAfterDays = try c.decodeIfPresent(Int.self, forKey: .bindsAfterDays)
         protocols = try c.decodeIfPresent([TreatyProtocolRecord].self, forKey: .protocols) ?? []
         source = try c.decode(String.self, forKey: .source)
+        nameSources = try c.decodeIfPresent(LanguageKeyed<String>.self, forKey: .nameSources)?.values ?? [:]
         note = try c.decodeIfPresent(String.self, forKey: .note)
     }
 
@@ -317,6 +322,7 @@ extension TreatyRecord: Codable {
         try c.encodeIfPresent(bindsAfterDays, forKey: .bindsAfterDays)
         if !protocols.isEmpty { try c.encode(protocols, forKey: .protocols) }
         try c.encode(source, forKey: .source)
+        if !nameSources.isEmpty { try c.encode(LanguageKeyed(values: nameSources), forKey: .nameSources) }
         try c.encodeIfPresent(note, forKey: .note)
     }
 }

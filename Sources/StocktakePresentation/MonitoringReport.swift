@@ -79,6 +79,8 @@ public struct MonitoringReport: Codable, Sendable {
         public let id: String
         public let label: String
         public let source: String
+        /// True when the commitment's source could not be checked against the text.
+        public let unverified: Bool
         public let addressees: String
         public let states: [StateEntry]
     }
@@ -207,6 +209,7 @@ public struct MonitoringReportBuilder {
             }
             return MonitoringReport.CommitmentSection(
                 id: id, label: commitment.labels[language] ?? commitment.labels[.en] ?? id, source: source,
+                unverified: registry.isUnverified(commitment),
                 addressees: commitment.addressees.map { registry.displayName(of: $0, in: language) }.joined(separator: ", "),
                 states: entries)
         }

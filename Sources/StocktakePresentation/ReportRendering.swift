@@ -35,7 +35,7 @@ extension Presenter {
         out += "\n## \(c.text("report.commitments"))\n"
         for section in report.commitments {
             out +=
-                "\n### \(section.id): \(md(section.label))\n\n\(c.text("report.source")): \(md(section.source)). \(c.text("report.addressees")): \(md(section.addressees)).\n\n"
+                "\n### \(section.id): \(md(section.label))\n\n\(c.text("report.source")): \(md(section.source))\(section.unverified ? " (\(c.text("report.unverified")))" : ""). \(c.text("report.addressees")): \(md(section.addressees)).\n\n"
             for entry in section.states {
                 out += "- **\(md(entry.name))** (\(entry.state)): **\(entry.statusLabel)**"
                 if entry.derived { out += " — \(c.text("report.derived"))" }

@@ -238,6 +238,7 @@ struct SitePages {
         var fields: [String: Any] = [
             "id": commitment.id, "label": commitment.labels[content] ?? commitment.labels[.en] ?? commitment.id,
             "source": [instrument?.symbol, commitment.sourceParagraph].compactMap { $0 }.joined(separator: ", "),
+            "unverified": readers.registry.isUnverified(commitment),
             "addressees": commitment.addressees.map { readers.registry.displayName(of: $0, in: content) }.joined(separator: ", "),
             "children": readers.registry.children(of: commitment.id).map { ["id": $0.id] },
             "hasChildren": !readers.registry.children(of: commitment.id).isEmpty,

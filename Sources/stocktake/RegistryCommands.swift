@@ -230,6 +230,10 @@ struct CommitmentView: Encodable {
     let id: String, parent: String?, instrument: String, source: String, sourceSymbol: String?, sourceParagraph: String
     let addressees: [String], labelEN: String, labelZH: String, dueDate: String?, status: String, statusNote: String?
     let items: [String], relatedTo: [String]
+    /// The labels in every language the registry has, keyed by language code.
+    let labels: [String: String]
+    /// `unverified` when the commitment's source could not be checked against the text; nil otherwise.
+    let sourceVerification: String?
 
     init(_ commitment: CommitmentRecord, in registry: Registry) {
         let instrument = try? registry.instrument(commitment.instrument)
@@ -247,6 +251,8 @@ struct CommitmentView: Encodable {
         statusNote = commitment.statusNote
         items = registry.children(of: commitment.id).map(\.id)
         relatedTo = commitment.relatedTo
+        labels = Dictionary(uniqueKeysWithValues: commitment.labels.map { ($0.key.rawValue, $0.value) })
+        sourceVerification = registry.isUnverified(commitment) ? "unverified" : nil
     }
 }
 
@@ -318,10 +324,16 @@ struct CommitmentCommand: ParsableCommand {
                     ["related_to", view.relatedTo.joined(separator: " ")],
                 ]))
         case .text:
-            var out = ["\(view.id)", "  EN: \(view.labelEN)", "  ZH: \(view.labelZH)"]
+            var out = ["\(view.id)"]
+            for language in Language.allCases {
+                if let label = view.labels[language.rawValue] { out.append("  \(language.rawValue.uppercased()): \(label)") }
+            }
             out.append("  parent: \(view.parent ?? "none")   instrument: \(view.instrument)")
             out.append("  addressees: \(view.addressees.map { "\($0) (\(registry.displayName(of: $0)))" }.joined(separator: ", "))")
             out.append("  source: \(view.sourceSymbol.map { "\($0), " } ?? "")\(view.sourceParagraph) <\(view.source)>")
+            if view.sourceVerification != nil {
+                out.append("  unverified: this commitment's number, label and addressees have not yet been checked against the text")
+            }
             if let due = view.dueDate { out.append("  due: \(due)") }
             out.append("  status: \(view.status)\(view.statusNote.map { " (\($0))" } ?? "")")
             if !view.items.isEmpty { out.append("  items: \(view.items.joined(separator: " "))") }
@@ -344,16 +356,23 @@ struct RegistryCheckCommand: ParsableCommand {
         let provenance = registry.provenanceSummary()
         if issues.isEmpty {
             let statuses = (Registry.verificationStatuses + ["unmarked"]).filter { provenance.sourcesByVerification[$0] != nil }
-            var lines = [
-                "registry is consistent: \(registry.states.count) states, \(registry.organizations.count) organizations, \(registry.treaties.count) treaties, \(registry.treatyEvents.count) treaty events, \(registry.protocolEvents.count) protocol events, \(registry.commitments.count) commitments",
-                "sources by verification: "
-                    + statuses.map { "\(provenance.sourcesByVerification[$0]!) \($0)" }.joined(separator: ", "),
-                "dated facts: \(provenance.datedFacts), of which \(provenance.onOrBeforeTotal) are known only as on or before a day"
-                    + (provenance.onOrBefore.isEmpty
-                        ? "" : " (" + provenance.onOrBefore.map { "\($0.what) \($0.count)" }.joined(separator: ", ") + ")"),
-                "\(provenance.unchecked.count) sources still marked recalled or unverified"
-                    + (provenance.unchecked.isEmpty ? "" : ": " + provenance.unchecked.joined(separator: "; ")),
-            ]
+            func list(_ counts: [(what: String, count: Int)]) -> String {
+                counts.map { "\($0.what) \($0.count)" }.joined(separator: ", ")
+            }
+            let byStatus: [String] = statuses.map { "\(provenance.sourcesByVerification[$0]!) \($0)" }
+            let vague: String = provenance.onOrBefore.isEmpty ? "" : " (\(list(provenance.onOrBefore)))"
+            let unchecked: String = provenance.unchecked.isEmpty ? "" : ": " + provenance.unchecked.joined(separator: "; ")
+            let resting: String = provenance.resting.isEmpty ? "none" : list(provenance.resting)
+            var lines: [String] = []
+            lines.append(
+                "registry is consistent: \(registry.states.count) states, \(registry.organizations.count) organizations, \(registry.treaties.count) treaties, \(registry.treatyEvents.count) treaty events, \(registry.protocolEvents.count) protocol events, \(registry.commitments.count) commitments"
+            )
+            lines.append("sources by verification: " + byStatus.joined(separator: ", "))
+            lines.append(
+                "dated facts: \(provenance.datedFacts), of which \(provenance.onOrBeforeTotal) are known only as on or before a day\(vague)"
+            )
+            lines.append("\(provenance.unchecked.count) sources still marked recalled or unverified\(unchecked)")
+            lines.append("facts resting on them: \(resting)")
             lines.append("")
             emit(lines.joined(separator: "\n"))
         } else {

@@ -48,11 +48,12 @@ struct RegistryCommandTests {
         let result = try CommandRunner.run(["registry-check"])
         #expect(result.status == 0)
         let lines = result.stdout.split(separator: "\n").map(String.init)
-        #expect(lines.count == 4)
+        #expect(lines.count == 5)
         #expect(lines[0].hasPrefix("registry is consistent: 197 states"))
         #expect(lines[1].hasPrefix("sources by verification: ") && lines[1].contains(" seen"))
         #expect(lines[2].hasPrefix("dated facts: ") && lines[2].contains("known only as on or before a day (NPT events "))
         #expect(lines[3].contains("sources still marked recalled or unverified"))
+        #expect(lines[4].hasPrefix("facts resting on them: "))
     }
 
     @Test("commitments --instrument AP2010 lists 64 actions, as CSV too")

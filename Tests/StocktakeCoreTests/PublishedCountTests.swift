@@ -7,11 +7,22 @@ struct PublishedCount: Sendable, CustomStringConvertible {
     let treaty: String
     let day: String
     let parties: Int
-    let signatories: Int
+    /// Every state that has signed, bound or not, as depositaries count them; nil where the source gives no such count.
+    let signatories: Int?
     /// The registry source that printed it.
     let source: String
 
-    var description: String { "\(treaty) on \(day): \(parties) parties, \(signatories) signatories (\(source))" }
+    init(treaty: String, day: String, parties: Int, signatories: Int?, source: String) {
+        self.treaty = treaty
+        self.day = day
+        self.parties = parties
+        self.signatories = signatories
+        self.source = source
+    }
+
+    var description: String {
+        "\(treaty) on \(day): \(parties) parties\(signatories.map { ", \($0) signatories" } ?? "") (\(source))"
+    }
 }
 
 @Suite("Counts computed from the registry's dated events equal the counts published for those days")
@@ -32,16 +43,65 @@ struct PublishedCountTests {
         ("2025-09-26", 74, 95, "tpnw-nuclearactive-2025"),
     ].map { PublishedCount(treaty: "TPNW", day: $0.0, parties: $0.1, signatories: $0.2, source: $0.3) }
 
+    /// Counts published for the NPT, the CTBT and the five zone treaties, each on the day its source states. CTBT signatories
+    /// count every state that has signed, ratified or not, as the CTBTO does; the zone treaties' sources give parties only.
+    static let others: [PublishedCount] = [
+        ("NPT", "2022-08-01", 191, nil, "npt-exchangemonitor-2022"), ("NPT", "2025-05-01", 191, nil, "npt-aca-2025-05"),
+        ("CTBT", "2004-11-25", 119, 173, "ctbt-ipo-2004-11-25"), ("CTBT", "2006-02-07", 129, 176, "ctbt-ctbto-sur-2006"),
+        ("CTBT", "2007-09-18", 140, 177, "ctbt-ctbto-artxiv-2007"), ("CTBT", "2012-09-26", 157, 183, "ctbt-hww-2012-09-26"),
+        ("CTBT", "2013-02-08", 159, 183, "ctbt-liquisearch-tcd"), ("CTBT", "2019-02-13", 168, 184, "ctbt-owiki-2019"),
+        ("CTBT", "2021-09-28", 170, 185, "ctbt-vietmaz-2021"), ("CTBT", "2024-03-13", 178, nil, "ctbt-kndc-png-2024"),
+        ("CTBT", "2024-11-30", 178, 187, "ctbt-wiki-2024-11"),
+        ("TPNW", "2024-07-31", 70, 93, "tpnw-banmonitor-2024-07"), ("TPNW", "2024-09-30", 73, 94, "tpnw-ican-idn-sle-slb"),
+        ("TPNW", "2025-09-30", 74, 95, "tpnw-ican-ghana-kgz-2025"),
+        ("TLATELOLCO", "2002-10-23", 33, nil, "tla-lnj"),
+        ("RAROTONGA", "1987-03-26", 8, nil, "rar-hansard-1987"), ("RAROTONGA", "2010-03-19", 13, nil, "rar-pif-2010"),
+        ("BANGKOK", "2025-07-09", 10, nil, "bkk-thestar-2025-07-09"), ("BANGKOK", "2025-10-25", 11, nil, "bkk-almayadeen-tls"),
+        ("PELINDABA", "2009-07-15", 28, nil, "pel-wmdafrica-2009"), ("PELINDABA", "2010-09-30", 30, nil, "pel-dewiki-2010"),
+        ("PELINDABA", "2017-06-30", 40, nil, "pel-dezxc-2017"), ("PELINDABA", "2026-11-26", 43, nil, "pel-nti"),
+        ("SEMIPALATINSK", "2009-03-21", 5, 5, "can-kremlin-2014"),
+    ].map { PublishedCount(treaty: $0.0, day: $0.1, parties: $0.2, signatories: $0.3, source: $0.4) }
+
+    /// Published counts the registry cannot yet match exactly because some joining days are known only as "on or before" a
+    /// later day: the published figure must then lie between the parties the registry is sure of and those plus the states
+    /// whose standing it cannot tell.
+    static let bracketed: [PublishedCount] = [
+        ("PELINDABA", "2012-07-24", 36, nil, "pel-wmdafrica-com-2012"), ("PELINDABA", "2016-12-31", 39, nil, "pel-atomwaffenaz-2016"),
+    ].map { PublishedCount(treaty: $0.0, day: $0.1, parties: $0.2, signatories: $0.3, source: $0.4) }
+
+    /// The registry's own count of parties (with those waiting out a treaty's delay, as depositaries count them) and signatories.
+    func computed(_ published: PublishedCount) throws -> (parties: Int, unknown: Int, signatories: Int) {
+        let day = try Day(parsing: published.day)
+        let report = try registry.treatyStatus(published.treaty, asOf: day)
+        let signed = Set(
+            registry.treatyEvents.filter { $0.treaty == published.treaty && $0.event == .signed && $0.date <= day }.compactMap(\.state))
+        return (report.parties.count + report.consented.count, report.unknown.count, signed.count)
+    }
+
     @Test("every published TPNW count, from its opening day to September 2025", arguments: PublishedCountTests.tpnw)
     func tpnwCounts(_ published: PublishedCount) throws {
         #expect(registry.sources["treaties.json"]?[published.source] != nil, "the count's source is in the registry")
-        let day = try Day(parsing: published.day)
-        let report = try registry.treatyStatus(published.treaty, asOf: day)
-        // Published counts include states that have ratified and wait out the 90 days before the treaty binds them.
-        #expect(report.parties.count + report.consented.count == published.parties, "\(published)")
-        let signed = Set(
-            registry.treatyEvents.filter { $0.treaty == published.treaty && $0.event == .signed && $0.date <= day }.compactMap(\.state))
-        #expect(signed.count == published.signatories, "\(published)")
+        let ours = try computed(published)
+        #expect(ours.parties == published.parties, "\(published)")
+        #expect(ours.signatories == published.signatories, "\(published)")
+    }
+
+    @Test("counts published for the NPT, the CTBT, the TPNW and the five zone treaties", arguments: PublishedCountTests.others)
+    func otherCounts(_ published: PublishedCount) throws {
+        #expect(registry.sources["treaties.json"]?[published.source] != nil, "the count's source is in the registry")
+        let ours = try computed(published)
+        #expect(ours.parties == published.parties, "\(published): the registry counts \(ours.parties)")
+        if let signatories = published.signatories { #expect(ours.signatories == signatories, "\(published)") }
+    }
+
+    @Test(
+        "where joining days are known only as on or before a later day, the published count lies between what is sure and what is possible",
+        arguments: PublishedCountTests.bracketed)
+    func bracketedCounts(_ published: PublishedCount) throws {
+        #expect(registry.sources["treaties.json"]?[published.source] != nil, "the count's source is in the registry")
+        let ours = try computed(published)
+        #expect(ours.parties <= published.parties && published.parties <= ours.parties + ours.unknown, "\(published): \(ours)")
+        #expect(ours.parties < published.parties, "\(published) is matched exactly now; move it to the exact table")
     }
 
     @Test(
