@@ -92,14 +92,15 @@ extension PostgresRecordStore {
                             """
                     }, tier: 1)
             }
-            if !concepts.isEmpty {
+            // One query per identifier, newest first up to the cap, as on SQLite, so both engines gather the same candidates.
+            for concept in concepts {
                 try collect(
                     { parameters in
-                        let identifiers = parameters.add(.texts(concepts))
+                        let identifier = parameters.add(.text(concept))
                         return """
                             SELECT r.paragraph_id, NULL::text, r.ref_id, v.language, d.id, d.symbol, d.date, NULL::text
                             FROM refs r JOIN paragraphs p ON p.id = r.paragraph_id \(joins)
-                            WHERE r.ref_id = ANY(\(identifiers)::text[]) AND v.is_current = 1\(PostgresRecordStore.filterClause(query, &parameters))
+                            WHERE r.ref_id = \(identifier) AND v.is_current = 1\(PostgresRecordStore.filterClause(query, &parameters))
                             ORDER BY r.paragraph_id DESC
                             """
                     }, tier: 2)

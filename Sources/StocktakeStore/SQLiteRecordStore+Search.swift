@@ -131,7 +131,10 @@ extension SQLiteRecordStore {
                 tokens: SearchCandidates.scoringTokens(parsed.expression), phrase: parsed.expression?.wordsAsPhrase, rows: rows,
                 totalTokens: total, documents: { try Int.fetchOne(frequency, arguments: [$0]) ?? 0 })
             var candidates = SearchCandidates(scorer: scorer)
-            /// Reads up to `cap` candidates (newest first) from a query giving id, tokens, ref, language, document id, symbol, date, chars.
+            // A document's symbol and date are read once, then reused for its other paragraphs.
+            var documents: [Int64: (symbol: String, date: String?)] = [:]
+            /// Reads up to `cap` candidates (newest first) from a query giving id, tokens, ref, language, document id, symbol, date,
+            /// chars and commitments.
             func collect(_ sql: String, _ arguments: [any DatabaseValueConvertible], tier: Int) throws {
                 // A cached statement and a cursor: rows are read in place, not copied.
                 let statement = try db.cachedStatement(sql: sql)
@@ -143,30 +146,53 @@ extension SQLiteRecordStore {
                         candidates.capped = true
                         break
                     }
+                    // The index texts are scored where SQLite holds them, without copying them into strings.
+                    let scored = try row.withUnsafeData(atIndex: 1) { tokens in
+                        try row.withUnsafeData(atIndex: 7) { characters in
+                            tokens.map { tokens in
+                                tokens.withUnsafeBytes { tokens in
+                                    (characters ?? Data()).withUnsafeBytes { characters in
+                                        candidates.scorer.score(
+                                            tokens.bindMemory(to: UInt8.self), characters: characters.bindMemory(to: UInt8.self))
+                                    }
+                                }
+                            }
+                        }
+                    }
+                    let documentID: Int64 = row[4]
+                    let document: (symbol: String, date: String?)
+                    if let known = documents[documentID] {
+                        document = known
+                    } else {
+                        document = (row[5], row[6])
+                        documents[documentID] = document
+                    }
                     candidates.add(
-                        id: row[0], tokens: row[1], characters: row[7], reference: row[2], language: row[3], documentID: row[4],
-                        symbol: row[5], date: row[6], tier: tier)
+                        id: row[0], scored: scored, reference: row[2], language: row[3], documentID: documentID, symbol: document.symbol,
+                        date: document.date, tier: tier, commitments: row[8])
                 }
             }
             // The newest matches of the words, scored by BM25 (negated, so lower is better); phrase matches of the same words rank first.
             let text = """
-                SELECT paragraph_index.rowid, p.tokens, NULL, v.language, d.id, d.symbol, d.date, p.chars
+                SELECT paragraph_index.rowid, p.tokens, NULL, v.language, d.id, d.symbol, d.date, p.chars, p.commitments
                 FROM paragraph_index JOIN paragraphs p ON p.id = paragraph_index.rowid \(joins)
                 WHERE paragraph_index MATCH ? \(andFilter) ORDER BY paragraph_index.rowid DESC LIMIT ?
                 """
             if let expression = parsed.expression {
                 try collect(text, [SQLiteRecordStore.ftsExpression(expression)], tier: 1)
             }
-            // Concepts: paragraphs in any language whose references name what the query names (current versions only).
-            if !concepts.isEmpty {
+            // Concepts: paragraphs in any language whose references name what the query names (current versions only). One
+            // query per identifier walks its index entries newest first and stops at the cap; a single query over several
+            // identifiers would have to sort every reference to all of them first (seconds for identifiers cited 200,000 times).
+            for concept in concepts {
                 try collect(
                     """
-                    SELECT r.paragraph_id, NULL, r.ref_id, v.language, d.id, d.symbol, d.date, NULL
+                    SELECT r.paragraph_id, NULL, r.ref_id, v.language, d.id, d.symbol, d.date, NULL, p.commitments
                     FROM refs r JOIN paragraphs p ON p.id = r.paragraph_id \(joins)
-                    WHERE r.ref_id IN (\(concepts.map { _ in "?" }.joined(separator: ","))) AND v.is_current = 1 \(andFilter)
+                    WHERE r.ref_id = ? AND v.is_current = 1 \(andFilter)
                     ORDER BY r.paragraph_id DESC LIMIT ?
                     """,
-                    concepts.map { $0 as any DatabaseValueConvertible }, tier: 2)
+                    [concept], tier: 2)
             }
             let ranked = candidates.ranked(query.sort ?? (parsed.expression == nil ? .newest : .relevance))
             let page = Array(ranked.dropFirst(max(0, query.offset)).prefix(max(0, min(query.limit, 1000))))
@@ -213,10 +239,9 @@ extension SQLiteRecordStore {
     }
 
     /// Counts of the candidates by language, document, year, submitter and referenced commitment; each adds up to the total (or, for
-    /// submitters and commitments, counts each hit once per value it has).
+    /// submitters and commitments, counts each hit once per value it has). The commitments were read with the matches.
     static func facets(_ candidates: [SearchCandidate], _ db: Database) throws -> SearchFacets {
         var submitters: [(document: Int64, actor: String)] = []
-        var commitments: [String: Int] = [:]
         if !candidates.isEmpty {
             let documentIDs = "[" + SearchCandidates.documentCounts(candidates).keys.map(String.init).joined(separator: ",") + "]"
             for row in try Row.fetchAll(
@@ -226,19 +251,9 @@ extension SQLiteRecordStore {
             {
                 submitters.append((row[0], row[1]))
             }
-            let paragraphIDs = "[" + candidates.map { String($0.id) }.joined(separator: ",") + "]"
-            for row in try Row.fetchAll(
-                db.cachedStatement(
-                    sql: """
-                        SELECT ref_id, COUNT(DISTINCT paragraph_id) FROM refs
-                        WHERE kind = 'commitment' AND paragraph_id IN (SELECT value FROM json_each(?)) GROUP BY ref_id
-                        """),
-                arguments: [paragraphIDs])
-            {
-                commitments[row[0]] = row[1]
-            }
         }
-        return SearchCandidates.facets(candidates, submitters: submitters, commitments: commitments)
+        return SearchCandidates.facets(
+            candidates, submitters: submitters, commitments: SearchCandidates.commitmentCounts(candidates))
     }
 }
 

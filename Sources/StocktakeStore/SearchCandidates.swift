@@ -10,6 +10,8 @@ struct SearchCandidate {
     let documentID: Int64
     let symbol: String
     let date: String?
+    /// The commitments the paragraph cites, space-separated, when the engine read them with the match (SQLite); empty otherwise.
+    var commitments: String = ""
 }
 
 /// The candidates of one search, gathered from the engine's match queries (words, then concepts), ranked in Swift
@@ -27,7 +29,17 @@ struct SearchCandidates {
         id: Int64, tokens: String?, characters: String?, reference: String?, language: String, documentID: Int64, symbol: String,
         date: String?, tier: Int
     ) {
-        let scored = tokens.map { scorer.score($0, characters: characters ?? "") }
+        add(
+            id: id, scored: tokens.map { scorer.score($0, characters: characters ?? "") }, reference: reference, language: language,
+            documentID: documentID, symbol: symbol, date: date, tier: tier)
+    }
+
+    /// Adds a match already scored by ``scorer`` (nil when only a concept matched), with the commitments its paragraph cites
+    /// when the engine read them.
+    mutating func add(
+        id: Int64, scored: (score: Double, phrase: Bool)?, reference: String?, language: String, documentID: Int64, symbol: String,
+        date: String?, tier: Int, commitments: String = ""
+    ) {
         let score: Double? = scored.map { -$0.score }
         let tier = scored?.phrase == true ? 2 : tier
         if var existing = byID[id] {
@@ -38,7 +50,7 @@ struct SearchCandidates {
         } else {
             byID[id] = SearchCandidate(
                 id: id, tier: tier, score: score, references: reference.map { [$0] } ?? [], language: language, documentID: documentID,
-                symbol: symbol, date: date)
+                symbol: symbol, date: date, commitments: commitments)
         }
     }
 
@@ -71,17 +83,30 @@ struct SearchCandidates {
                 .map { $0 }
         }
         var languages: [String: Int] = [:], documents: [String: Int] = [:], years: [String: Int] = [:]
-        let perDocument = documentCounts(candidates)
+        // Documents and years are counted per document, then once per distinct value: far fewer strings to hash.
+        var perDocument: [Int64: (count: Int, symbol: String, date: String?)] = [:]
         for candidate in candidates {
             languages[candidate.language, default: 0] += 1
-            documents[candidate.symbol, default: 0] += 1
-            years[candidate.date.map { String($0.prefix(4)) } ?? "undated", default: 0] += 1
+            perDocument[candidate.documentID, default: (0, candidate.symbol, candidate.date)].count += 1
+        }
+        for document in perDocument.values {
+            documents[document.symbol, default: 0] += document.count
+            years[document.date.map { String($0.prefix(4)) } ?? "undated", default: 0] += document.count
         }
         var bySubmitter: [String: Int] = [:]
-        for (document, actor) in submitters { bySubmitter[actor, default: 0] += perDocument[document] ?? 0 }
+        for (document, actor) in submitters { bySubmitter[actor, default: 0] += perDocument[document]?.count ?? 0 }
         return SearchFacets(
             languages: top(languages, limit: 6), documents: top(documents), years: top(years, limit: 40), submitters: top(bySubmitter),
             commitments: top(commitments))
+    }
+
+    /// How many candidates cite each commitment, from the commitments read with each match.
+    static func commitmentCounts(_ candidates: [SearchCandidate]) -> [String: Int] {
+        var counts: [String: Int] = [:]
+        for candidate in candidates where !candidate.commitments.isEmpty {
+            for commitment in candidate.commitments.split(separator: " ") { counts[String(commitment), default: 0] += 1 }
+        }
+        return counts
     }
 
     /// How many candidates each document has.

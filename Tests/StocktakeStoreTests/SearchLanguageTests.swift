@@ -117,6 +117,47 @@ struct SearchLanguageTests {
                 == results.facets.languages.sorted { $0.count > $1.count || ($0.count == $1.count && $0.value < $1.value) })
     }
 
+    @Test("the commitment facet counts each hit once per commitment its paragraph cites, as the references say")
+    func commitmentFacetMatchesReferences() throws {
+        let results = try run("2010")
+        #expect(!results.totalIsCapped)
+        // Every paragraph that matches, counted straight from the references, for each commitment the facet names.
+        for facet in results.facets.commitments.prefix(5) {
+            var query = SearchQuery(text: "2010")
+            query.reference = facet.value
+            query.limit = 1000
+            #expect(try fixture.library.store.search(query).total == facet.count, "\(facet.value)")
+        }
+    }
+
+    @Test("a database made before paragraphs carried their commitments gets them on opening, and its facets are unchanged")
+    func commitmentsColumnMigration() throws {
+        guard !TestEngine.usesPostgres else { return }
+        let before = try run("2010").facets.commitments
+        #expect(!before.isEmpty)
+        try fixture.tamper(
+            "UPDATE paragraphs SET commitments = ''; DELETE FROM grdb_migrations WHERE identifier LIKE 'v8:%'; ALTER TABLE paragraphs DROP COLUMN commitments;"
+        )
+        let reopened = try SQLiteRecordStore(path: fixture.databasePath)
+        var query = SearchQuery(text: "2010")
+        query.limit = 1000
+        let after = try reopened.search(query).facets.commitments
+        #expect(after.map(\.value) == before.map(\.value))
+        #expect(after.map(\.count) == before.map(\.count))
+    }
+
+    @Test("each identifier a query names is gathered on its own, newest first up to the cap")
+    func conceptsGatheredSeparately() throws {
+        var query = SearchQuery(text: "")
+        query.concepts = ["NPT:VI", "AP2010:5(c)"]
+        query.cap = 2
+        query.limit = 1000
+        let results = try fixture.library.store.search(query)
+        #expect(results.totalIsCapped)
+        #expect(results.total > 2 && results.total <= 4, "up to two for each identifier")
+        #expect(Set(results.hits.flatMap(\.matchedBy)) == ["NPT:VI", "AP2010:5(c)"])
+    }
+
     @Test("counting stops at the cap and says so")
     func cappedCount() throws {
         let capped = try run("2010", cap: 3)
