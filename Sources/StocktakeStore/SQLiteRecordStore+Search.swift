@@ -174,7 +174,7 @@ extension SQLiteRecordStore {
             }
             // The newest matches of the words, scored by BM25 (negated, so lower is better); phrase matches of the same words rank first.
             let text = """
-                SELECT paragraph_index.rowid, p.tokens, NULL, v.language, d.id, d.symbol, d.date, p.chars, p.commitments
+                SELECT paragraph_index.rowid, p.tokens, NULL, v.language, d.id, d.symbol, d.date, \(scorer.countsCharacters ? "p.chars" : "''"), p.commitments
                 FROM paragraph_index JOIN paragraphs p ON p.id = paragraph_index.rowid \(joins)
                 WHERE paragraph_index MATCH ? \(andFilter) ORDER BY paragraph_index.rowid DESC LIMIT ?
                 """

@@ -31,9 +31,14 @@ public final class SQLiteRecordStore: RecordStore, @unchecked Sendable {
             // Two processes opening a new database at once both try to migrate it; the one that loses
             // finds the tables made when it looks again, so a failed attempt is retried before giving up.
             var attempt = 0
+            let migrating = try !writer.read { try SQLiteRecordStore.migrator.hasCompletedMigrations($0) }
             while true {
                 do {
                     try SQLiteRecordStore.migrator.migrate(writer)
+                    // A migration that rewrote many pages leaves them all in the write-ahead log, where every later read
+                    // would look each page up first; copy them into the file and empty the log (best effort: a busy
+                    // database is checkpointed by its next writer anyway).
+                    if migrating && path != nil { _ = try? writer.writeWithoutTransaction { try $0.checkpoint(.truncate) } }
                     break
                 } catch let error as DatabaseError where attempt < 5 {
                     _ = error

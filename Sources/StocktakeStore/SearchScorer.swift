@@ -1,4 +1,5 @@
 import Foundation
+import StocktakeText
 
 /// BM25 (k1 = 1.2, b = 0.75, IDF = ln(1 + (N − df + 0.5) / (df + 0.5))) over the same tokens on every engine:
 /// the weights of the query's tokens, from the index's own counts.
@@ -14,6 +15,12 @@ struct SearchScorer {
     let heads: [(size: Int, head: UInt64)]
     /// The length in bytes of the longest term.
     let longestTerm: Int
+    /// An open-addressing table from a token's key (head mixed with length) to the term it may be, -1 when empty (a power of
+    /// two, at most half full), with each slot's key beside it.
+    let slotTerms: [Int32]
+    let slotKeys: [UInt64]
+    /// True when some term is a single Han, kana or hangul character, the only terms the characters column can count.
+    let countsCharacters: Bool
 
     /// Weights for `tokens` from the index's counts: `rows` paragraphs holding `totalTokens` tokens, and the paragraphs holding each term.
     init(tokens: Set<String>, phrase: [String]?, rows: Double, totalTokens: Double, documents: (String) throws -> Int) rethrows {
@@ -28,42 +35,69 @@ struct SearchScorer {
             term.bytes.withUnsafeBufferPointer { ($0.count, SearchScorer.head($0.baseAddress!, $0.count, available: $0.count)) }
         }
         longestTerm = terms.map(\.bytes.count).max() ?? 0
+        let size = max(8, 1 << (Int.bitWidth - (terms.count * 2).leadingZeroBitCount))
+        var table = [Int32](repeating: -1, count: size)
+        var keys = [UInt64](repeating: 0, count: size)
+        for (k, entry) in heads.enumerated() {
+            let key = entry.head ^ (UInt64(entry.size) &* 0x9E37_79B9_7F4A_7C15)
+            var slot = SearchScorer.slot(key, mask: size - 1)
+            while table[slot] >= 0 { slot = (slot + 1) & (size - 1) }
+            table[slot] = Int32(k)
+            keys[slot] = key
+        }
+        slotTerms = table
+        slotKeys = keys
+        countsCharacters = sorted.contains { token in token.unicodeScalars.count == 1 && token.unicodeScalars.first!.isCJK }
     }
 
-    /// Calls `body` once for each token of `bytes` (UTF-8, space-separated) with the index of the scoring token it is, if any,
+    /// Calls `body` once for each token of `bytes` (UTF-8, space-separated) with the index of the scoring token it is, or -1,
     /// and returns how many tokens it has. Works on the bytes in place: no substrings, no hashing; a token is compared with a
-    /// term only when their lengths and first eight bytes agree.
+    /// term only when a table keyed by its length and first eight bytes points to that term.
     @inline(__always)
-    func scan(_ bytes: UnsafeBufferPointer<UInt8>, _ body: (Int?) -> Void) -> Int {
-        guard let base = bytes.baseAddress else { return 0 }
-        let count = bytes.count
+    func scan(_ bytes: UnsafeBufferPointer<UInt8>, _ body: (Int) -> Void) -> Int {
+        guard let base = bytes.baseAddress, !bytes.isEmpty else { return 0 }
+        let end = base + bytes.count
+        let mask = slotTerms.count - 1
         var length = 0
-        var start = 0
-        var i = 0
-        while i <= count {
-            if i < count && base[i] != 0x20 {
-                i += 1
-                continue
-            }
-            if i > start {
-                length += 1
-                let size = i - start
-                var matched: Int?
-                if size <= longestTerm {
-                    let head = SearchScorer.head(base + start, size, available: count - start)
-                    for k in 0..<heads.count where heads[k].size == size && heads[k].head == head {
-                        if size <= 8 || terms[k].bytes.withUnsafeBufferPointer({ memcmp(base + start + 8, $0.baseAddress! + 8, size - 8) }) == 0 {
-                            matched = k
-                            break
+        var start = base
+        return slotTerms.withUnsafeBufferPointer { slotTerms in
+            slotKeys.withUnsafeBufferPointer { slotKeys in
+                while start < end {
+                    let stop = memchr(start, 0x20, end - start).map { UnsafePointer($0.assumingMemoryBound(to: UInt8.self)) } ?? end
+                    let size = stop - start
+                    if size > 0 {
+                        length += 1
+                        var matched = -1
+                        if size <= longestTerm {
+                            let head = SearchScorer.head(start, size, available: end - start)
+                            let key = head ^ (UInt64(size) &* 0x9E37_79B9_7F4A_7C15)
+                            var slot = SearchScorer.slot(key, mask: mask)
+                            while true {
+                                let k = Int(slotTerms[slot])
+                                if k < 0 { break }
+                                if slotKeys[slot] == key && heads[k].size == size && heads[k].head == head
+                                    && (size <= 8
+                                        || terms[k].bytes.withUnsafeBufferPointer({ memcmp(start + 8, $0.baseAddress! + 8, size - 8) }) == 0)
+                                {
+                                    matched = k
+                                    break
+                                }
+                                slot = (slot + 1) & mask
+                            }
                         }
+                        body(matched)
                     }
+                    start = stop + 1
                 }
-                body(matched)
+                return length
             }
-            i += 1
-            start = i
         }
-        return length
+    }
+
+    /// Where a token with this key (its head mixed with its length) starts its probe in the table of terms.
+    @inline(__always)
+    static func slot(_ key: UInt64, mask: Int) -> Int {
+        Int(truncatingIfNeeded: (key &* 0xFF51_AFD7_ED55_8CCD) >> 40) & mask
     }
 
     /// The first eight bytes (fewer for a shorter token, the rest zero) of a token, as one integer.
@@ -98,26 +132,35 @@ struct SearchScorer {
             counts.initialize(repeating: 0, count: terms.count)
             recent.initialize(repeating: -1, count: max(span, 1))
             var position = 0
+            var ring = 0
             var holdsPhrase = false
+            let last = span > 0 ? phrase[span - 1] : -2
             let length = scan(tokens) { k in
-                if let k { counts[k] += 1 }
+                if k >= 0 { counts[k] += 1 }
                 if span > 1 && !holdsPhrase {
                     // The phrase holds when the last `span` tokens are its terms in order: checked when its last term comes.
-                    recent[position % span] = k ?? -1
-                    if k == phrase[span - 1] && position >= span - 1 {
+                    recent[ring] = k
+                    if k == last && position >= span - 1 {
                         var all = true
-                        for j in 0..<span where recent[(position - span + 1 + j) % span] != phrase[j] {
-                            all = false
-                            break
+                        var j = span - 1
+                        var r = ring
+                        while j >= 0 {
+                            if recent[r] != phrase[j] {
+                                all = false
+                                break
+                            }
+                            j -= 1
+                            r = r == 0 ? span - 1 : r - 1
                         }
                         holdsPhrase = all
                     }
+                    ring = ring + 1 == span ? 0 : ring + 1
                 }
                 position += 1
             }
-            if !characters.isEmpty {
+            if countsCharacters && !characters.isEmpty {
                 // A single Han character is counted once, from the characters column, when it is not a token of its own.
-                _ = scan(characters) { k in if let k, counts[k] == 0 { counts[k] = 1 } }
+                _ = scan(characters) { k in if k >= 0 && counts[k] == 0 { counts[k] = 1 } }
             }
             let norm = SearchScorer.k1 * (1 - SearchScorer.b + SearchScorer.b * Double(length) / averageLength)
             var sum = 0.0
