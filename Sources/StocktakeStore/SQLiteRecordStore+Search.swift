@@ -131,16 +131,38 @@ extension SQLiteRecordStore {
                 tokens: SearchCandidates.scoringTokens(parsed.expression), phrase: parsed.expression?.wordsAsPhrase, rows: rows,
                 totalTokens: total, documents: { try Int.fetchOne(frequency, arguments: [$0]) ?? 0 })
             var candidates = SearchCandidates(scorer: scorer)
+            // Without filters, versions and documents come from the directory held in memory instead of two joins per row.
+            let directory = filter.isEmpty ? try versionDirectory.entries(db) : nil
             // A document's symbol and date are read once, then reused for its other paragraphs.
             var documents: [Int64: (symbol: String, date: String?)] = [:]
-            /// Reads up to `cap` candidates (newest first) from a query giving id, tokens, ref, language, document id, symbol, date,
-            /// chars and commitments.
+            /// Reads up to `cap` candidates (newest first) from a query giving id, tokens, ref, chars and commitments, then either
+            /// language, document id, symbol and date (joined) or the version id (looked up in the directory, where a version that
+            /// is no longer current is passed over).
             func collect(_ sql: String, _ arguments: [any DatabaseValueConvertible], tier: Int) throws {
                 // A cached statement and a cursor: rows are read in place, not copied.
                 let statement = try db.cachedStatement(sql: sql)
-                let rows = try Row.fetchCursor(statement, arguments: StatementArguments(arguments + filterArguments + [cap + 1]))
+                let limit: [any DatabaseValueConvertible] = directory == nil ? [cap + 1] : []
+                let rows = try Row.fetchCursor(statement, arguments: StatementArguments(arguments + filterArguments + limit))
                 var read = 0
                 while let row = try rows.next() {
+                    let language: String
+                    let documentID: Int64
+                    var document: (symbol: String, date: String?)
+                    if let directory {
+                        guard let version = directory[row[5]], version.isCurrent else { continue }
+                        language = version.language
+                        documentID = version.documentID
+                        document = (version.symbol, version.date)
+                    } else {
+                        language = row[5]
+                        documentID = row[6]
+                        if let known = documents[documentID] {
+                            document = known
+                        } else {
+                            document = (row[7], row[8])
+                            documents[documentID] = document
+                        }
+                    }
                     read += 1
                     if read > cap {
                         candidates.capped = true
@@ -148,7 +170,7 @@ extension SQLiteRecordStore {
                     }
                     // The index texts are scored where SQLite holds them, without copying them into strings.
                     let scored = try row.withUnsafeData(atIndex: 1) { tokens in
-                        try row.withUnsafeData(atIndex: 7) { characters in
+                        try row.withUnsafeData(atIndex: 3) { characters in
                             tokens.map { tokens in
                                 tokens.withUnsafeBytes { tokens in
                                     (characters ?? Data()).withUnsafeBytes { characters in
@@ -159,24 +181,17 @@ extension SQLiteRecordStore {
                             }
                         }
                     }
-                    let documentID: Int64 = row[4]
-                    let document: (symbol: String, date: String?)
-                    if let known = documents[documentID] {
-                        document = known
-                    } else {
-                        document = (row[5], row[6])
-                        documents[documentID] = document
-                    }
                     candidates.add(
-                        id: row[0], scored: scored, reference: row[2], language: row[3], documentID: documentID, symbol: document.symbol,
-                        date: document.date, tier: tier, commitments: row[8])
+                        id: row[0], scored: scored, reference: row[2], language: language, documentID: documentID, symbol: document.symbol,
+                        date: document.date, tier: tier, commitments: row[4])
                 }
             }
+            let joined = directory == nil ? ", v.language, d.id, d.symbol, d.date" : ", p.version_id"
             // The newest matches of the words, scored by BM25 (negated, so lower is better); phrase matches of the same words rank first.
             let text = """
-                SELECT paragraph_index.rowid, p.tokens, NULL, v.language, d.id, d.symbol, d.date, \(scorer.countsCharacters ? "p.chars" : "''"), p.commitments
-                FROM paragraph_index JOIN paragraphs p ON p.id = paragraph_index.rowid \(joins)
-                WHERE paragraph_index MATCH ? \(andFilter) ORDER BY paragraph_index.rowid DESC LIMIT ?
+                SELECT paragraph_index.rowid, p.tokens, NULL, \(scorer.countsCharacters ? "p.chars" : "''"), p.commitments\(joined)
+                FROM paragraph_index JOIN paragraphs p ON p.id = paragraph_index.rowid \(directory == nil ? joins : "")
+                WHERE paragraph_index MATCH ? \(directory == nil ? andFilter : "") ORDER BY paragraph_index.rowid DESC \(directory == nil ? "LIMIT ?" : "")
                 """
             if let expression = parsed.expression {
                 try collect(text, [SQLiteRecordStore.ftsExpression(expression)], tier: 1)
@@ -184,15 +199,21 @@ extension SQLiteRecordStore {
             // Concepts: paragraphs in any language whose references name what the query names (current versions only). One
             // query per identifier walks its index entries newest first and stops at the cap; a single query over several
             // identifiers would have to sort every reference to all of them first (seconds for identifiers cited 200,000 times).
+            let conceptSQL =
+                directory == nil
+                ? """
+                SELECT r.paragraph_id, NULL, r.ref_id, NULL, p.commitments\(joined)
+                FROM refs r JOIN paragraphs p ON p.id = r.paragraph_id \(joins)
+                WHERE r.ref_id = ? AND v.is_current = 1 \(andFilter)
+                ORDER BY r.paragraph_id DESC LIMIT ?
+                """
+                : """
+                SELECT r.paragraph_id, NULL, r.ref_id, NULL, p.commitments\(joined)
+                FROM refs r JOIN paragraphs p ON p.id = r.paragraph_id
+                WHERE r.ref_id = ? ORDER BY r.paragraph_id DESC
+                """
             for concept in concepts {
-                try collect(
-                    """
-                    SELECT r.paragraph_id, NULL, r.ref_id, v.language, d.id, d.symbol, d.date, NULL, p.commitments
-                    FROM refs r JOIN paragraphs p ON p.id = r.paragraph_id \(joins)
-                    WHERE r.ref_id = ? AND v.is_current = 1 \(andFilter)
-                    ORDER BY r.paragraph_id DESC LIMIT ?
-                    """,
-                    [concept], tier: 2)
+                try collect(conceptSQL, [concept], tier: 2)
             }
             let ranked = candidates.ranked(query.sort ?? (parsed.expression == nil ? .newest : .relevance))
             let page = Array(ranked.dropFirst(max(0, query.offset)).prefix(max(0, min(query.limit, 1000))))

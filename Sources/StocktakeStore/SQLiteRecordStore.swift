@@ -8,6 +8,8 @@ import StocktakeText
 /// The record's tables in SQLite (GRDB): WAL, foreign keys, migrations, and an FTS5 index over search tokens.
 public final class SQLiteRecordStore: RecordStore, @unchecked Sendable {
     let writer: any DatabaseWriter
+    /// Versions and their documents, held in memory for search.
+    let versionDirectory = VersionDirectory()
 
     /// Opens (creating and migrating) the database at `path`, or an in-memory database when `path` is nil.
     public init(path: String?) throws {

@@ -158,6 +158,31 @@ struct SearchLanguageTests {
         #expect(Set(results.hits.flatMap(\.matchedBy)) == ["NPT:VI", "AP2010:5(c)"])
     }
 
+    @Test("a new version of a document replaces the old one in word and concept search at once, from the same store")
+    func newVersionSeenAtOnce() throws {
+        try ingest(["The CTBT entered the record with the word kittiwake."])
+        let before = try run("kittiwake CTBT", concepts: true)
+        #expect(before.hits.contains { $0.symbol == "TEST/DOC.1" && $0.snippet.contains("kittiwake") })
+        try ingest(["The CTBT is now named with the word guillemot instead."])
+        let after = try run("CTBT", concepts: true)
+        let mine = after.hits.filter { $0.symbol == "TEST/DOC.1" }
+        #expect(mine.count == 1 && mine[0].snippet.contains("guillemot"), "only the current version is found")
+        #expect(try run("kittiwake").total == 0)
+    }
+
+    @Test("a phrase of three or more words finds exactly the paragraphs holding it, in Latin and Han script")
+    func longPhrases() throws {
+        try ingest([
+            "Zebra quagga okapi stand together in this one.", "Okapi quagga zebra, the same words in another order.",
+            "Zebra and okapi without the middle word, quagga elsewhere.", "A zebra quagga okapi zebra quagga okapi twice.",
+            "Nothing of the kind.",
+        ])
+        #expect(Set(symbols(try run("\"zebra quagga okapi\""))) == ["TEST/DOC.1", "TEST/DOC.4"])
+        try ingest(["禁止核武器条约在此。", "条约禁止核武器，次序不同。", "核武器条约禁止的说法。"], language: "zh")
+        let chinese = try run("\"禁止核武器条约\"").hits.filter { $0.symbol.hasPrefix("TEST/") && $0.language == "zh" }
+        #expect(chinese.map(\.symbol) == ["TEST/DOC.1"], "six bigrams in a row, in the first test document only")
+    }
+
     @Test("counting stops at the cap and says so")
     func cappedCount() throws {
         let capped = try run("2010", cap: 3)
