@@ -218,7 +218,7 @@ extension SQLiteRecordStore {
             let ranked = candidates.ranked(query.sort ?? (parsed.expression == nil ? .newest : .relevance))
             let page = Array(ranked.dropFirst(max(0, query.offset)).prefix(max(0, min(query.limit, 1000))))
             let hits = try SQLiteRecordStore.hits(page, parsed: parsed, db)
-            let facets = try SQLiteRecordStore.facets(ranked, db)
+            let facets = try self.facets(ranked, db)
             return SearchResults(
                 tokens: parsed.tokens, total: ranked.count, totalIsCapped: candidates.capped, hits: hits, facets: facets,
                 concepts: concepts,
@@ -260,17 +260,14 @@ extension SQLiteRecordStore {
     }
 
     /// Counts of the candidates by language, document, year, submitter and referenced commitment; each adds up to the total (or, for
-    /// submitters and commitments, counts each hit once per value it has). The commitments were read with the matches.
-    static func facets(_ candidates: [SearchCandidate], _ db: Database) throws -> SearchFacets {
+    /// submitters and commitments, counts each hit once per value it has). The commitments were read with the matches; the
+    /// submitters come from the directory held in memory.
+    func facets(_ candidates: [SearchCandidate], _ db: Database) throws -> SearchFacets {
         var submitters: [(document: Int64, actor: String)] = []
         if !candidates.isEmpty {
-            let documentIDs = "[" + SearchCandidates.documentCounts(candidates).keys.map(String.init).joined(separator: ",") + "]"
-            for row in try Row.fetchAll(
-                db.cachedStatement(
-                    sql: "SELECT document_id, actor FROM document_submitters WHERE document_id IN (SELECT value FROM json_each(?))"),
-                arguments: [documentIDs])
-            {
-                submitters.append((row[0], row[1]))
+            let known = try versionDirectory.submitters(db)
+            for document in SearchCandidates.documentCounts(candidates).keys {
+                for actor in known[document] ?? [] { submitters.append((document, actor)) }
             }
         }
         return SearchCandidates.facets(
