@@ -27,9 +27,9 @@ extension Registry {
         var unchecked: [String] = []
         for file in sources.keys.sorted() {
             for key in sources[file]!.keys.sorted() {
-                let status = sources[file]![key]!.verification ?? "unmarked"
-                byStatus[status, default: 0] += 1
-                if status == "recalled" || status == "unverified" { unchecked.append("\(file): \(key)") }
+                let source = sources[file]![key]!
+                byStatus[source.verification ?? "unmarked", default: 0] += 1
+                if source.awaitsCheck { unchecked.append("\(file): \(key)") }
             }
         }
         var dated = 0
@@ -47,9 +47,7 @@ extension Registry {
                 if membership.fromPrecision == .onOrBefore { vague["\(organization.id) memberships", default: 0] += 1 }
             }
         }
-        func isUnchecked(_ key: String, _ file: String) -> Bool {
-            ["unverified", "recalled"].contains(sources[file]?[key]?.verification ?? "")
-        }
+        func isUnchecked(_ key: String, _ file: String) -> Bool { source(key, in: file)?.awaitsCheck ?? false }
         var resting: [(what: String, count: Int)] = [
             ("commitments", commitments.filter { isUnchecked($0.source, "commitments.json") }.count),
             (

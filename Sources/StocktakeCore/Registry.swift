@@ -166,7 +166,7 @@ public struct Registry: Sendable {
     /// True when the commitment rests on a source that could not be checked against its text (marked `unverified` or
     /// `recalled`), so every view of it must say so.
     public func isUnverified(_ commitment: CommitmentRecord) -> Bool {
-        ["unverified", "recalled"].contains(source(commitment.source, in: "commitments.json")?.verification ?? "")
+        source(commitment.source, in: "commitments.json")?.awaitsCheck ?? false
     }
 
     /// The display name of a state, organization or addressee group in a language, falling back to English.

@@ -10,6 +10,10 @@ public struct SourceRecord: Codable, Sendable, Equatable {
     public let verification: String?
     /// A caveat about what the source does and does not establish.
     public let note: String?
+
+    /// True when the facts resting on this source have not been checked against it (`recalled` or `unverified`), so every
+    /// view of them must say so.
+    public var awaitsCheck: Bool { verification == "recalled" || verification == "unverified" }
 }
 
 /// Decodes a JSON object keyed by language code into a dictionary keyed by ``Language``.

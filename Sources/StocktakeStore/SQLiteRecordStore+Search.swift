@@ -147,7 +147,7 @@ extension SQLiteRecordStore {
                 while let row = try rows.next() {
                     let language: String
                     let documentID: Int64
-                    var document: (symbol: String, date: String?)
+                    let document: (symbol: String, date: String?)
                     if let directory {
                         guard let version = directory[row[5]], version.isCurrent else { continue }
                         language = version.language
@@ -186,12 +186,16 @@ extension SQLiteRecordStore {
                         date: document.date, tier: tier, commitments: row[4])
                 }
             }
-            let joined = directory == nil ? ", v.language, d.id, d.symbol, d.date" : ", p.version_id"
+            // With the directory, rows carry only their version and are read until the cap (superseded versions are passed
+            // over in Swift); without it, the joins give the version's fields and apply the filters, and SQL stops at the cap.
+            let (fields, versionJoins, filtered, limit) =
+                directory == nil
+                ? (", v.language, d.id, d.symbol, d.date", joins, andFilter, "LIMIT ?") : (", p.version_id", "", "", "")
             // The newest matches of the words, scored by BM25 (negated, so lower is better); phrase matches of the same words rank first.
             let text = """
-                SELECT paragraph_index.rowid, p.tokens, NULL, \(scorer.countsCharacters ? "p.chars" : "''"), p.commitments\(joined)
-                FROM paragraph_index JOIN paragraphs p ON p.id = paragraph_index.rowid \(directory == nil ? joins : "")
-                WHERE paragraph_index MATCH ? \(directory == nil ? andFilter : "") ORDER BY paragraph_index.rowid DESC \(directory == nil ? "LIMIT ?" : "")
+                SELECT paragraph_index.rowid, p.tokens, NULL, \(scorer.countsCharacters ? "p.chars" : "''"), p.commitments\(fields)
+                FROM paragraph_index JOIN paragraphs p ON p.id = paragraph_index.rowid \(versionJoins)
+                WHERE paragraph_index MATCH ? \(filtered) ORDER BY paragraph_index.rowid DESC \(limit)
                 """
             if let expression = parsed.expression {
                 try collect(text, [SQLiteRecordStore.ftsExpression(expression)], tier: 1)
@@ -199,18 +203,11 @@ extension SQLiteRecordStore {
             // Concepts: paragraphs in any language whose references name what the query names (current versions only). One
             // query per identifier walks its index entries newest first and stops at the cap; a single query over several
             // identifiers would have to sort every reference to all of them first (seconds for identifiers cited 200,000 times).
-            let conceptSQL =
-                directory == nil
-                ? """
-                SELECT r.paragraph_id, NULL, r.ref_id, NULL, p.commitments\(joined)
-                FROM refs r JOIN paragraphs p ON p.id = r.paragraph_id \(joins)
-                WHERE r.ref_id = ? AND v.is_current = 1 \(andFilter)
-                ORDER BY r.paragraph_id DESC LIMIT ?
-                """
-                : """
-                SELECT r.paragraph_id, NULL, r.ref_id, NULL, p.commitments\(joined)
-                FROM refs r JOIN paragraphs p ON p.id = r.paragraph_id
-                WHERE r.ref_id = ? ORDER BY r.paragraph_id DESC
+            let conceptSQL = """
+                SELECT r.paragraph_id, NULL, r.ref_id, NULL, p.commitments\(fields)
+                FROM refs r JOIN paragraphs p ON p.id = r.paragraph_id \(versionJoins)
+                WHERE r.ref_id = ? \(directory == nil ? "AND v.is_current = 1" : "") \(filtered)
+                ORDER BY r.paragraph_id DESC \(limit)
                 """
             for concept in concepts {
                 try collect(conceptSQL, [concept], tier: 2)

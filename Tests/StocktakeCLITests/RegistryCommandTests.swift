@@ -56,6 +56,20 @@ struct RegistryCommandTests {
         #expect(lines[4].hasPrefix("facts resting on them: "))
     }
 
+    @Test("commitment shows its labels in all six languages, and says so when its text has not been checked")
+    func unverifiedCommitment() throws {
+        let unchecked = try CommandRunner.run(["commitment", "AP2010:29"])
+        #expect(unchecked.status == 0)
+        for language in ["EN", "FR", "ES", "RU", "AR", "ZH"] { #expect(unchecked.stdout.contains("\n  \(language): ")) }
+        #expect(unchecked.stdout.contains("\n  unverified: "))
+        let json = try CommandRunner.run(["commitment", "AP2010:29", "--format", "json"])
+        let object = try JSONSerialization.jsonObject(with: json.stdoutData) as! [String: Any]
+        #expect(object["sourceVerification"] as? String == "unverified")
+        #expect((object["labels"] as? [String: String])?.count == 6)
+        let checked = try CommandRunner.run(["commitment", "AP2010:5(c)"])
+        #expect(!checked.stdout.contains("unverified"))
+    }
+
     @Test("commitments --instrument AP2010 lists 64 actions, as CSV too")
     func actionList() throws {
         let text = try CommandRunner.run(["commitments", "--instrument", "AP2010"])

@@ -119,6 +119,34 @@ struct ReportPresentationTests {
         }
     }
 
+    @Test("a commitment whose text could not be checked is marked unverified in the HTML and Markdown reports, and only that one")
+    func unverifiedCommitment() throws {
+        let registry = ReportPresentationTests.registry
+        #expect(registry.isUnverified(try registry.commitment("AP2010:29")))
+        #expect(!registry.isUnverified(try registry.commitment("AP2010:5")))
+        let presenter = try Presenter.bundled()
+        let period = try ReportPresentationTests.reference.calendar.period("2026")
+        let builder = ScorecardBuilder(
+            registry: registry, scale: ReportPresentationTests.reference.scale, method: ReportPresentationTests.reference.method)
+        let report = MonitoringReportBuilder(
+            registry: registry, reference: ReportPresentationTests.reference, catalogue: presenter.catalogue(.en)
+        ).build(
+            scope: ReportScope(state: "GBR"),
+            current: try builder.build(
+                assessments: [], filter: ScorecardFilter(states: ["GBR"], commitments: ["AP2010:5", "AP2010:29"], cycles: [period])),
+            previous: nil, evidence: [:],
+            checkpoint: ReportCheckpoint(origin: "test/log", size: 1, root: "ROOT=", note: "test/log\n1\nROOT=\n\n— test/log sig\n"),
+            command: "stocktake report --state GBR")
+        #expect(report.commitments.map(\.unverified) == [false, true])
+        let flag = presenter.catalogue(.en).text("report.unverified")
+        let html = try presenter.reportHTML(report)
+        #expect(html.components(separatedBy: flag).count == 2, "the flag appears once, for AP2010:29")
+        let markdown = presenter.reportMarkdown(report)
+        let section = try #require(markdown.components(separatedBy: "### ").first { $0.hasPrefix("AP2010:29") })
+        #expect(section.contains("(\(flag))"))
+        #expect(!(markdown.components(separatedBy: "### ").first { $0.hasPrefix("AP2010:5:") } ?? "").contains(flag))
+    }
+
     @Test("the CSV report has one row per state and commitment, quoted where needed")
     func csv() throws {
         let (presenter, report) = try self.report(rationale: "Short, but \"measured\".", language: .en)

@@ -146,6 +146,16 @@ struct SearchLanguageTests {
         #expect(after.map(\.count) == before.map(\.count))
     }
 
+    @Test("opening a database that needed a migration leaves no write-ahead log behind")
+    func migrationLeavesNoLog() throws {
+        guard !TestEngine.usesPostgres else { return }
+        try fixture.tamper(
+            "DELETE FROM grdb_migrations WHERE identifier LIKE 'v8:%'; ALTER TABLE paragraphs DROP COLUMN commitments;")
+        _ = try SQLiteRecordStore(path: fixture.databasePath)
+        let log = try FileManager.default.attributesOfItem(atPath: fixture.databasePath + "-wal")[.size] as? Int
+        #expect(log == 0, "the migration's pages were copied into the file and the log emptied")
+    }
+
     @Test("each identifier a query names is gathered on its own, newest first up to the cap")
     func conceptsGatheredSeparately() throws {
         var query = SearchQuery(text: "")
